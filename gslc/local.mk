@@ -1,0 +1,28 @@
+# gslc/local.mk: the compiler front end and driver.
+bin_PROGRAMS += gslc/gslc
+noinst_LIBRARIES += gslc/libgsl.a
+
+# The front end as a library, so that unit tests and the fuzz target link
+# exactly what the driver links.
+gslc_libgsl_a_SOURCES = \
+	gslc/arena.c gslc/arena.h \
+	gslc/buf.c gslc/buf.h \
+	gslc/diag.c gslc/diag.h \
+	gslc/ast.c gslc/ast.h gslc/tags.h \
+	gslc/lexer.c gslc/lexer.h \
+	gslc/parser.c gslc/parser.h \
+	gslc/iter.c gslc/iter.h
+gslc_gslc_SOURCES = gslc/driver.c
+gslc_gslc_LDADD = gslc/libgsl.a
+
+# Generated sources are written into the source tree and shipped in the
+# tarball, so a release builds without re2c and Bison.
+EXTRA_DIST += gslc/lexer.re gslc/parser.y
+BUILT_SOURCES += $(srcdir)/gslc/lexer.c $(srcdir)/gslc/parser.c $(srcdir)/gslc/parser.h
+MAINTAINERCLEANFILES += $(srcdir)/gslc/lexer.c $(srcdir)/gslc/parser.c $(srcdir)/gslc/parser.h
+
+$(srcdir)/gslc/lexer.c: $(srcdir)/gslc/lexer.re
+	$(AM_V_GEN)$(RE2C) -W -Werror --no-generation-date -o $@ $(srcdir)/gslc/lexer.re
+
+$(srcdir)/gslc/parser.c $(srcdir)/gslc/parser.h: $(srcdir)/gslc/parser.y
+	$(AM_V_GEN)$(BISON) -Wall -Werror -o $(srcdir)/gslc/parser.c -d $(srcdir)/gslc/parser.y

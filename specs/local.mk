@@ -1,0 +1,1 @@
+# specs/local.mk
