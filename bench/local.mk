@@ -1,1 +1,5 @@
-# bench/local.mk
+# bench/local.mk: benchmarks. They print figures (ours beside the
+# original's when GUPPY3 names a built guppy3 checkout); they are run by
+# `make bench`, never as timed tests.
+include $(srcdir)/bench/sets/local.mk
+include $(srcdir)/bench/heapyc/local.mk

@@ -1,0 +1,1 @@
+# bench/sets/local.mk

@@ -1,0 +1,1 @@
+# tests/runtime/heapyc/local.mk

@@ -1,0 +1,1 @@
+# tests/runtime/sets/local.mk
