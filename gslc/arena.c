@@ -1,0 +1,117 @@
+/* arena.c: the allocation table and the bump allocator behind the AST
+ * and the model. */
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct gsl_mem gsl_default_mem = { realloc, free };
+
+static void out_of_memory(void)
+{
+	fputs("gslc: error: out of memory\n", stderr);
+	exit(1);
+}
+
+void *gsl_xrealloc(const struct gsl_mem *mem, void *ptr, size_t size)
+{
+	void *p = mem->realloc(ptr, size ? size : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *gsl_xmalloc(const struct gsl_mem *mem, size_t size)
+{
+	return gsl_xrealloc(mem, NULL, size);
+}
+
+void gsl_xfree(const struct gsl_mem *mem, void *ptr)
+{
+	mem->free(ptr);
+}
+
+/* Pieces are aligned for pointers and doubles, all the tree holds; the
+ * 16 bytes of max_align_t would waste a sixth of the memory of names. */
+enum { ALIGN = 8 };
+
+struct gsl_chunk {
+	struct gsl_chunk *next;
+	uint64_t data[]; /* the pieces handed out */
+};
+
+enum { CHUNK_SIZE = 256 * 1024 };
+
+void gsl_arena_init(struct gsl_arena *a, const struct gsl_mem *mem)
+{
+	a->mem = mem;
+	a->chunks = NULL;
+	a->next = a->end = NULL;
+}
+
+void gsl_arena_free(struct gsl_arena *a)
+{
+	struct gsl_chunk *c = a->chunks;
+	while (c) {
+		struct gsl_chunk *next = c->next;
+		gsl_xfree(a->mem, c);
+		c = next;
+	}
+	a->chunks = NULL;
+	a->next = a->end = NULL;
+}
+
+void *gsl_arena_alloc(struct gsl_arena *a, size_t size)
+{
+	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	if ((size_t)(a->end - a->next) < size) {
+		/* A piece larger than a quarter chunk gets a chunk of its own,
+		 * behind the current one, so the free space is not wasted. */
+		size_t cap = size > CHUNK_SIZE / 4 ? size : CHUNK_SIZE;
+		struct gsl_chunk *c = gsl_xmalloc(a->mem, sizeof *c + cap);
+		if (cap == size && a->chunks) {
+			c->next = a->chunks->next;
+			a->chunks->next = c;
+			memset(c->data, 0, size);
+			return c->data;
+		}
+		c->next = a->chunks;
+		a->chunks = c;
+		a->next = (char *)c->data;
+		a->end = a->next + cap;
+	}
+	void *p = a->next;
+	a->next += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *gsl_arena_strndup(struct gsl_arena *a, const char *s, size_t n)
+{
+	char *p = gsl_arena_alloc(a, n + 1);
+	if (n)
+		memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *gsl_arena_strdup(struct gsl_arena *a, const char *s)
+{
+	return gsl_arena_strndup(a, s, strlen(s));
+}
+
+char *gsl_arena_printf(struct gsl_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *p = gsl_arena_alloc(a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}

@@ -1,0 +1,118 @@
+/* dump_model.c: the resolved model as JSON, the contract between the
+ * front end and its users: packages, their definitions with canonical
+ * names, the blocks and members of each, the aspects as seen from its
+ * package (with every reference resolved), and the documents. The shape
+ * is documented in doc/model.md. */
+#include "dump.h"
+#include "model.h"
+
+static const char *const subject_kinds[] = {
+	[GSL_SUBJECT_KIND] = "kind",
+	[GSL_SUBJECT_SUPERKIND] = "superkind",
+	[GSL_SUBJECT_CONDITION] = "condition",
+	[GSL_SUBJECT_MACRO] = "macro",
+	[GSL_SUBJECT_IMPORT] = "import",
+	[GSL_SUBJECT_ATTRIBUTE] = "attribute",
+};
+
+static void location(struct gsl_json *j, struct gsl_ctx *ctx, struct gsl_loc loc)
+{
+	const struct gsl_file *f = gsl_ctx_file(ctx, loc.file);
+	gsl_json_key(j, "file");
+	gsl_json_cstring(j, f ? f->path : NULL);
+	gsl_json_key(j, "line");
+	gsl_json_int(j, loc.line);
+	gsl_json_key(j, "col");
+	gsl_json_int(j, loc.col);
+}
+
+static void subject(struct gsl_json *j, struct gsl_model *m, const struct gsl_subject *s)
+{
+	gsl_json_object(j);
+	gsl_json_key(j, "kind");
+	gsl_json_cstring(j, subject_kinds[s->kind]);
+	gsl_json_key(j, "name");
+	gsl_json_string(j, s->name->text, s->name->len);
+	gsl_json_key(j, "tgt");
+	gsl_json_cstring(j, gsl_subject_tgt(m, s));
+	location(j, m->ctx, s->name->loc);
+	if (s->kind == GSL_SUBJECT_IMPORT) {
+		gsl_json_key(j, "imports");
+		gsl_json_cstring(j, s->origin ? s->origin->pkg->name : NULL);
+	}
+	if (s->members) {
+		gsl_json_key(j, "members");
+		gsl_json_array(j);
+		for (const struct gsl_subject *ms = s->members; ms; ms = ms->next)
+			subject(j, m, ms);
+		gsl_json_end(j);
+	}
+	if (s->kind != GSL_SUBJECT_MACRO && s->nview) {
+		gsl_json_key(j, "aspects");
+		gsl_json_array(j);
+		for (uint32_t i = 0; i < s->nview; i++)
+			for (const struct gsl_node *c = s->view[i].node->first_child; c; c = c->next) {
+				if (c->tag == GSL_TAG_COMMENT)
+					continue;
+				gsl_json_object(j);
+				gsl_json_key(j, "owner");
+				gsl_json_cstring(j, s->view[i].owner->pkg->name);
+				gsl_json_key(j, "index");
+				gsl_json_int(j, gsl_aspect_index(s->view[i].owner, c));
+				gsl_json_key(j, "node");
+				gsl_dump_tree(j, m, c);
+				gsl_json_end(j);
+			}
+		gsl_json_end(j);
+	}
+	gsl_json_end(j);
+}
+
+static void document(struct gsl_json *j, struct gsl_model *m, const struct gsl_document *d)
+{
+	gsl_json_object(j);
+	gsl_json_key(j, "name");
+	gsl_json_cstring(j, d->name);
+	location(j, m->ctx, gsl_node_loc(d->node));
+	gsl_json_key(j, "formats");
+	gsl_json_array(j);
+	for (unsigned f = 1; f <= GSL_FORMAT_CTEST; f <<= 1)
+		if (d->formats & f)
+			gsl_json_cstring(j, gsl_format_name(f));
+	gsl_json_end(j);
+	gsl_json_key(j, "content");
+	gsl_dump_tree(j, m, d->node);
+	gsl_json_end(j);
+}
+
+void gsl_dump_model(struct gsl_ctx *ctx, struct gsl_model *m, struct gsl_buf *out)
+{
+	struct gsl_json j;
+	gsl_json_init(&j, out);
+	gsl_json_object(&j);
+	gsl_json_key(&j, "packages");
+	gsl_json_array(&j);
+	for (const struct gsl_package *p = m->packages; p; p = p->next) {
+		gsl_json_object(&j);
+		gsl_json_key(&j, "name");
+		gsl_json_cstring(&j, p->name);
+		gsl_json_key(&j, "file");
+		gsl_json_cstring(&j, gsl_ctx_file(ctx, p->file)->path);
+		gsl_json_key(&j, "main");
+		gsl_json_bool(&j, p->main);
+		gsl_json_key(&j, "definitions");
+		gsl_json_array(&j);
+		for (const struct gsl_subject *s = p->defs; s; s = s->next)
+			subject(&j, m, s);
+		gsl_json_end(&j);
+		gsl_json_end(&j);
+	}
+	gsl_json_end(&j);
+	gsl_json_key(&j, "documents");
+	gsl_json_array(&j);
+	for (const struct gsl_document *d = m->documents; d; d = d->next)
+		document(&j, m, d);
+	gsl_json_end(&j);
+	gsl_json_end(&j);
+	gsl_json_finish(&j);
+}
