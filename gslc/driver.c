@@ -9,9 +9,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <time.h>
+
 #include "buf.h"
 #include "context.h"
 #include "dump.h"
+#include "emit.h"
 #include "model.h"
 
 enum dump { DUMP_NONE, DUMP_AST, DUMP_MODEL };
@@ -20,6 +26,7 @@ struct options {
 	const char *output_dir;
 	bool check;
 	enum dump dump;
+	struct gsl_emit_options emit;
 };
 
 static void usage(FILE *out)
@@ -30,6 +37,8 @@ static void usage(FILE *out)
 	      "  -o DIR          write outputs into DIR (default: .)\n"
 	      "  -I DIR          search DIR for imported files\n"
 	      "      --check     parse and resolve only; write nothing\n"
+	      "      --date      date generated documents (SOURCE_DATE_EPOCH or now)\n"
+	      "      --body-only LaTeX: write the body only, to include in a manual\n"
 	      "      --dump=ast|model\n"
 	      "                  print the syntax tree or the resolved model as JSON\n"
 	      "  -Werror         treat warnings as errors\n"
@@ -47,10 +56,104 @@ static int usage_error(const char *fmt, const char *arg)
 	return 2;
 }
 
+/* The date for generated documents: SOURCE_DATE_EPOCH when set, so
+ * builds can be reproduced, else now. */
+static long long source_date(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	if (epoch && *epoch) {
+		char *end;
+		long long t = strtoll(epoch, &end, 10);
+		if (!*end)
+			return t;
+	}
+	return (long long)time(NULL);
+}
+
+static int dump(struct gsl_ctx *ctx, struct gsl_model *model, enum dump what)
+{
+	if (gsl_diag_failed(ctx))
+		return 1;
+	struct gsl_buf out;
+	gsl_buf_init(&out, ctx->mem);
+	if (what == DUMP_AST)
+		for (const struct gsl_package *p = model->packages; p; p = p->next)
+			gsl_dump_ast(ctx, p->root, &out);
+	else
+		gsl_dump_model(ctx, model, &out);
+	fwrite(gsl_buf_cstr(&out), 1, out.len, stdout);
+	gsl_buf_free(&out);
+	return 0;
+}
+
+/* Creates the directories on the way to path (not path itself). */
+static bool make_parents(char *path)
+{
+	for (char *p = strchr(path + 1, '/'); p; p = strchr(p + 1, '/')) {
+		*p = '\0';
+		bool ok = mkdir(path, 0777) == 0 || errno == EEXIST;
+		*p = '/';
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+/* Writes one output: to a temporary file beside it, renamed into place,
+ * so a reader never sees half a file. */
+static bool write_output(struct gsl_ctx *ctx, const char *dir, const struct gsl_output *o)
+{
+	char *path = gsl_arena_printf(&ctx->arena, "%s/%s", dir, o->name);
+	char *tmp = gsl_arena_printf(&ctx->arena, "%s.XXXXXX", path);
+	int fd = -1;
+	bool ok = make_parents(tmp) && (fd = mkstemp(tmp)) >= 0;
+	if (ok) {
+		const char *p = gsl_buf_cstr(&o->buf);
+		size_t left = o->buf.len;
+		while (ok && left) {
+			ssize_t n = write(fd, p, left);
+			ok = n > 0;
+			if (ok) {
+				p += n;
+				left -= (size_t)n;
+			}
+		}
+		ok = fchmod(fd, 0644) == 0 && ok;
+		ok = close(fd) == 0 && ok;
+		ok = ok && rename(tmp, path) == 0;
+		if (!ok)
+			unlink(tmp);
+	}
+	if (!ok)
+		gsl_error(ctx, gsl_loc(0, 0, 0), "cannot write '%s': %s", path, strerror(errno));
+	return ok;
+}
+
+static int compile(struct gsl_ctx *ctx, struct gsl_model *model, const struct options *opt)
+{
+	if (opt->check || gsl_diag_failed(ctx))
+		return gsl_diag_failed(ctx) ? 1 : 0;
+	struct gsl_emit e = { .model = model, .ctx = ctx, .opt = &opt->emit };
+	for (const struct gsl_document *d = model->documents; d; d = d->next)
+		gsl_emit_document(&e, d);
+	gsl_emit_finish(&e);
+	if (!gsl_diag_failed(ctx))
+		for (const struct gsl_output *o = e.outputs; o; o = o->next)
+			if (!write_output(ctx, opt->output_dir, o))
+				break;
+	if (gsl_diag_failed(ctx))
+		fprintf(stderr, "gslc: %u error%s; no file written\n", ctx->diag.errors,
+			ctx->diag.errors == 1 ? "" : "s");
+	gsl_emit_free(&e);
+	return gsl_diag_failed(ctx) ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "check", no_argument, NULL, 'c' },
+		{ "date", no_argument, NULL, 'D' },
+		{ "body-only", no_argument, NULL, 'B' },
 		{ "dump", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -72,6 +175,12 @@ int main(int argc, char **argv)
 			break;
 		case 'c':
 			opt.check = true;
+			break;
+		case 'D':
+			opt.emit.date = true;
+			break;
+		case 'B':
+			opt.emit.latex_body_only = true;
 			break;
 		case 'd':
 			if (strcmp(optarg, "ast") == 0)
@@ -104,19 +213,15 @@ int main(int argc, char **argv)
 		gsl_ctx_free(&ctx);
 		return usage_error("%s", "no input files");
 	}
-	struct gsl_buf out;
-	gsl_buf_init(&out, ctx.mem);
+	if (opt.emit.date)
+		opt.emit.source_date = source_date();
 	struct gsl_model *model = gsl_model_build(&ctx, (const char *const *)argv + optind,
 						  argc - optind);
-	if (opt.dump == DUMP_AST)
-		for (const struct gsl_package *p = model->packages; p; p = p->next)
-			gsl_dump_ast(&ctx, p->root, &out);
-	else if (opt.dump == DUMP_MODEL)
-		gsl_dump_model(&ctx, model, &out);
-	int status = gsl_diag_failed(&ctx) ? 1 : 0;
-	if (!status)
-		fwrite(out.data, 1, out.len, stdout);
-	gsl_buf_free(&out);
+	int status;
+	if (opt.dump != DUMP_NONE)
+		status = dump(&ctx, model, opt.dump);
+	else
+		status = compile(&ctx, model, &opt);
 	gsl_model_free(model);
 	gsl_ctx_free(&ctx);
 	return status;

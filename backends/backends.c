@@ -1,0 +1,71 @@
+/* backends.c: which emitter makes which output format. */
+#include "emit.h"
+
+#include <string.h>
+
+/* An emitter: makes the outputs of one document in one format. A
+ * finisher, when there is one, runs once at the end of a run in which
+ * the format was emitted. */
+struct backend {
+	unsigned format;
+	void (*emit)(struct gsl_emit *e, const struct gsl_document *d);
+	void (*finish)(struct gsl_emit *e);
+};
+
+static const struct backend backends[] = {
+	{ GSL_FORMAT_HTML, NULL, NULL },
+	{ GSL_FORMAT_XHTML, NULL, NULL },
+	{ GSL_FORMAT_LATEX, NULL, NULL },
+	{ GSL_FORMAT_TESTER, NULL, NULL },
+	{ GSL_FORMAT_UNITTEST, NULL, NULL },
+	{ GSL_FORMAT_CTEST, NULL, NULL },
+};
+
+struct gsl_buf *gsl_emit_file(struct gsl_emit *e, const struct gsl_document *d, const char *name)
+{
+	for (struct gsl_output *o = e->outputs; o; o = o->next)
+		if (strcmp(o->name, name) == 0) {
+			gsl_error(e->ctx, gsl_node_loc(d->node), "a second output file '%s' in this "
+				  "run", name);
+			break;
+		}
+	struct gsl_output *o = gsl_arena_alloc(&e->ctx->arena, sizeof *o);
+	o->name = gsl_arena_strdup(&e->ctx->arena, name);
+	gsl_buf_init(&o->buf, e->ctx->mem);
+	if (e->last_output)
+		e->last_output->next = o;
+	else
+		e->outputs = o;
+	e->last_output = o;
+	return &o->buf;
+}
+
+void gsl_emit_document(struct gsl_emit *e, const struct gsl_document *d)
+{
+	for (size_t i = 0; i < sizeof backends / sizeof *backends; i++) {
+		const struct backend *b = &backends[i];
+		if (!(d->formats & b->format))
+			continue;
+		if (!b->emit) {
+			gsl_error(e->ctx, gsl_node_loc(d->node), "output format '%s' is not "
+				  "implemented yet", gsl_format_name(b->format));
+			continue;
+		}
+		b->emit(e, d);
+		e->formats |= b->format;
+	}
+}
+
+void gsl_emit_finish(struct gsl_emit *e)
+{
+	for (size_t i = 0; i < sizeof backends / sizeof *backends; i++)
+		if (backends[i].finish && (e->formats & backends[i].format))
+			backends[i].finish(e);
+}
+
+void gsl_emit_free(struct gsl_emit *e)
+{
+	for (struct gsl_output *o = e->outputs; o; o = o->next)
+		gsl_buf_free(&o->buf);
+	e->outputs = e->last_output = NULL;
+}

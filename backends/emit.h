@@ -1,0 +1,49 @@
+/* emit.h: the contract between the driver and the emitters. The driver
+ * hands each emitter the model, one document and the options; emitters
+ * fill output buffers, and only the driver writes files, when the whole
+ * run had no errors. One emitter per output format, one file each. */
+#ifndef GSL_EMIT_H
+#define GSL_EMIT_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+#include "model.h"
+
+/* An output file, relative to the output directory. */
+struct gsl_output {
+	const char *name;
+	struct gsl_buf buf;
+	struct gsl_output *next;
+};
+
+struct gsl_emit_options {
+	bool latex_body_only;     /* LaTeX: the body, for inclusion in a manual */
+	bool date;                /* put the date in generated files */
+	long long source_date;    /* the date when asked for: SOURCE_DATE_EPOCH or now */
+};
+
+struct gsl_emit {
+	struct gsl_model *model;
+	struct gsl_ctx *ctx;
+	const struct gsl_emit_options *opt;
+	struct gsl_output *outputs;   /* in the order made */
+	struct gsl_output *last_output;
+	unsigned formats;             /* formats emitted so far in this run */
+};
+
+/* A new output file to fill. Two outputs of one name are an error
+ * (reported at the document's node); the second gets a buffer that is
+ * not written. */
+struct gsl_buf *gsl_emit_file(struct gsl_emit *e, const struct gsl_document *d, const char *name);
+
+/* Emits a document in each of its formats (backends.c). */
+void gsl_emit_document(struct gsl_emit *e, const struct gsl_document *d);
+/* Emits what belongs to the run rather than to one document, such as a
+ * stylesheet or an index of documents. */
+void gsl_emit_finish(struct gsl_emit *e);
+
+/* Frees the outputs. */
+void gsl_emit_free(struct gsl_emit *e);
+
+#endif
