@@ -1,0 +1,1 @@
+# tests/ctests/local.mk

@@ -1,0 +1,1 @@
+# tests/frontend/local.mk

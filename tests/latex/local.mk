@@ -1,0 +1,1 @@
+# tests/latex/local.mk

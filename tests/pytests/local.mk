@@ -1,0 +1,1 @@
+# tests/pytests/local.mk
