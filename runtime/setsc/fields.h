@@ -1,0 +1,66 @@
+/* fields.h: algorithms on the representation every set of setsc reduces
+   to: an array of bit fields with strictly increasing positions and no
+   zero words, so that each set has exactly one representation. */
+#ifndef SETSC_FIELDS_H
+#define SETSC_FIELDS_H
+
+#include "bits.h"
+
+/* The five ways to combine two sets a and b word by word. */
+enum setop {
+    SETOP_AND,                /* a & b */
+    SETOP_OR,                 /* a | b */
+    SETOP_XOR,                /* a ^ b */
+    SETOP_SUB,                /* a & ~b */
+    SETOP_SUBR                /* ~a & b */
+};
+
+static inline NyBits
+setop_apply(enum setop op, NyBits a, NyBits b)
+{
+    switch (op) {
+    case SETOP_AND: return a & b;
+    case SETOP_OR:  return a | b;
+    case SETOP_XOR: return a ^ b;
+    case SETOP_SUB: return a & ~b;
+    case SETOP_SUBR: return ~a & b;
+    }
+    return 0;
+}
+
+/* The most fields op can produce from na and nb fields. */
+Py_ssize_t fields_op_bound(enum setop op, Py_ssize_t na, Py_ssize_t nb);
+
+/* Combine a and b by op into out, which has room for fields_op_bound()
+   fields and overlaps neither; return the number of fields written. */
+Py_ssize_t fields_op(enum setop op, const NyBitField *a, Py_ssize_t na,
+                     const NyBitField *b, Py_ssize_t nb, NyBitField *out);
+
+/* Whether combining a and b by op gives any bit, without building it. */
+int fields_op_any(enum setop op, const NyBitField *a, Py_ssize_t na,
+                  const NyBitField *b, Py_ssize_t nb);
+
+/* Call changed(pos, added, removed, arg) for each position where the
+   words of before and after differ. */
+void fields_diff(const NyBitField *before, Py_ssize_t nbefore,
+                 const NyBitField *after, Py_ssize_t nafter,
+                 void (*changed)(NyBit pos, NyBits added, NyBits removed,
+                                 void *arg),
+                 void *arg);
+
+/* The index of the first field at or after position pos. */
+Py_ssize_t fields_search(const NyBitField *f, Py_ssize_t n, NyBit pos);
+
+/* The number of bits in the fields. */
+Py_ssize_t fields_count(const NyBitField *f, Py_ssize_t n);
+
+/* Fill out (room for n fields) from n ascending bit numbers, repeats
+   allowed; return the number of fields. */
+Py_ssize_t fields_from_bits(const NyBit *bits, Py_ssize_t n,
+                            NyBitField *out);
+
+/* Sort n fields of any order, positions possibly repeated and words
+   possibly zero, into the canonical form in place; return the new count. */
+Py_ssize_t fields_normalize(NyBitField *f, Py_ssize_t n);
+
+#endif /* SETSC_FIELDS_H */

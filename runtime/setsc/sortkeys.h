@@ -1,0 +1,18 @@
+/* sortkeys.h: sorting machine words: turns any collection of addresses
+   (nodesets) or bit numbers (bitsets) into ascending order. */
+#ifndef SETSC_SORTKEYS_H
+#define SETSC_SORTKEYS_H
+
+#include <Python.h>
+
+/* Sort n keys ascending as unsigned words, with tmp (room for n keys) as
+   scratch; return whichever of keys and tmp holds the result. */
+Py_uintptr_t *sortkeys(Py_uintptr_t *keys, Py_uintptr_t *tmp, Py_ssize_t n);
+
+/* Drop repeats from n sorted keys in place; return the new count. */
+Py_ssize_t sortkeys_unique(Py_uintptr_t *keys, Py_ssize_t n);
+
+/* Signed bit numbers sort as unsigned keys with the sign bit flipped. */
+#define SORTKEYS_SIGN ((Py_uintptr_t)1 << (8 * sizeof(Py_uintptr_t) - 1))
+
+#endif /* SETSC_SORTKEYS_H */
