@@ -47,7 +47,7 @@ clean-runtime-stage:
 # through it; exit status 77 means skipped.
 HEAPY_RUN = env PYTHON='$(PYTHON)' \
 	HEAPY_STAGE='$(abs_top_builddir)/runtime/stage' \
-	ASAN_LIB='$(ASAN_LIB)' abs_top_srcdir='$(abs_top_srcdir)' \
+	ASAN_LIB='$(ASAN_LIB)' GUPPY3='$(GUPPY3)' \
 	$(SHELL) $(top_srcdir)/tests/runtime/run-python.sh
 TEST_EXTENSIONS = .py
 PY_LOG_COMPILER = $(HEAPY_RUN)

@@ -362,9 +362,10 @@ int
 bitstore_flat(const struct bitstore *s, const NyBitField **f,
               Py_ssize_t *n, NyBitField **tmp)
 {
+    static const NyBitField none[1];
     *tmp = NULL;
     if (s->nsegs <= 1) {
-        *f = s->nsegs ? s->segs[0].f : NULL;
+        *f = s->nsegs ? s->segs[0].f : none;
         *n = s->nsegs ? s->segs[0].n : 0;
         return 0;
     }

@@ -197,6 +197,8 @@ fields_normalize(NyBitField *f, Py_ssize_t n)
     if (!sorted)
         qsort(f, (size_t)n, sizeof *f, compare_pos);
     for (Py_ssize_t i = 0; i < n; i++) {
+        if (f[i].pos < NyPos_MIN || f[i].pos > NyPos_MAX)
+            continue;         /* no bit number reaches that word */
         if (k > 0 && f[k - 1].pos == f[i].pos)
             f[k - 1].bits |= f[i].bits;
         else

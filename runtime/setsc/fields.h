@@ -59,8 +59,9 @@ Py_ssize_t fields_count(const NyBitField *f, Py_ssize_t n);
 Py_ssize_t fields_from_bits(const NyBit *bits, Py_ssize_t n,
                             NyBitField *out);
 
-/* Sort n fields of any order, positions possibly repeated and words
-   possibly zero, into the canonical form in place; return the new count. */
+/* Sort n fields of any order, positions possibly repeated or out of
+   range and words possibly zero, into the canonical form in place (words
+   out of range are dropped); return the new count. */
 Py_ssize_t fields_normalize(NyBitField *f, Py_ssize_t n);
 
 #endif /* SETSC_FIELDS_H */

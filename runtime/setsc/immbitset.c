@@ -36,13 +36,12 @@ NyImmBitSetObject *
 immbitset_settle(NyImmBitSetObject *set, Py_ssize_t n)
 {
     PyTypeObject *type = Py_TYPE(set);
+    if (n == 0 && type == &NyImmBitSet_Type && set != ny_empty_bitset) {
+        Py_DECREF(set);
+        return (NyImmBitSetObject *)Py_NewRef((PyObject *)ny_empty_bitset);
+    }
     if (n == Py_SIZE(set))
         return set;
-    if (n == 0 && type == &NyImmBitSet_Type) {
-        Py_DECREF(set);
-        Py_INCREF(ny_empty_bitset);
-        return ny_empty_bitset;
-    }
     if (type == &NyImmBitSet_Type &&
         (size_t)(Py_SIZE(set) - n) * sizeof(NyBitField) < SLACK) {
         Py_SET_SIZE(set, n);  /* not worth a reallocation */
@@ -68,12 +67,10 @@ immbitset_settle(NyImmBitSetObject *set, Py_ssize_t n)
 NyImmBitSetObject *
 immbitset_from_fields(PyTypeObject *type, const NyBitField *f, Py_ssize_t n)
 {
-    if (n == 0 && type == &NyImmBitSet_Type) {
-        Py_INCREF(ny_empty_bitset);
-        return ny_empty_bitset;
-    }
+    if (n == 0 && type == &NyImmBitSet_Type)
+        return (NyImmBitSetObject *)Py_NewRef((PyObject *)ny_empty_bitset);
     NyImmBitSetObject *set = immbitset_alloc(type, n);
-    if (set)
+    if (set && n > 0)
         memcpy(set->fields, f, (size_t)n * sizeof *f);
     return set;
 }
