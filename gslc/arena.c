@@ -105,10 +105,13 @@ char *gsl_arena_strdup(struct gsl_arena *a, const char *s)
 
 char *gsl_arena_printf(struct gsl_arena *a, const char *fmt, ...)
 {
+	char small[256];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
+	if ((size_t)n < sizeof small)
+		return gsl_arena_strndup(a, small, (size_t)n);
 	char *p = gsl_arena_alloc(a, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);

@@ -32,6 +32,16 @@ static const struct tag_info {
 
 const char *gsl_tag_name(enum gsl_tag tag) { return tags[tag].name; }
 const char *gsl_tag_alias(enum gsl_tag tag) { return tags[tag].alias; }
+
+const char *gsl_tag_words(enum gsl_tag tag, char words[GSL_TAG_WORDS_MAX])
+{
+	const char *name = tags[tag].name;
+	size_t i = 0;
+	for (; name[i] && i < GSL_TAG_WORDS_MAX - 1; i++)
+		words[i] = name[i] == '_' ? ' ' : name[i];
+	words[i] = '\0';
+	return words;
+}
 enum gsl_syntax gsl_tag_syntax(enum gsl_tag tag) { return tags[tag].syntax; }
 enum gsl_marker gsl_tag_marker(enum gsl_tag tag) { return tags[tag].marker; }
 bool gsl_tag_is_spec(enum gsl_tag tag) { return tags[tag].where & SPEC; }
@@ -138,8 +148,9 @@ void gsl_arg_error(struct gsl_loc *loc, struct gsl_argparse *p, const char *msg)
 	static const char prefix[] = "syntax error, ";
 	if (strncmp(msg, prefix, sizeof prefix - 1) == 0)
 		msg += sizeof prefix - 1;
-	struct gsl_str tag = gsl_node_tag(p->node);
-	gsl_error(p->ctx, *loc, "bad %s in '%.*s': %s", p->what, (int)tag.len, tag.ptr, msg);
+	char words[GSL_TAG_WORDS_MAX];
+	gsl_error(p->ctx, *loc, "bad %s in '%s': %s", p->what, gsl_tag_words(p->node->tag, words),
+		  msg);
 }
 
 struct gsl_name *gsl_ast_name(struct gsl_argparse *p, struct gsl_str text,
@@ -199,7 +210,8 @@ static int32_t count(struct gsl_argparse *p, struct gsl_str digits, const struct
 void gsl_ast_set_range(struct gsl_argparse *p, struct gsl_str min, const struct gsl_loc *min_loc,
 		       struct gsl_str max, const struct gsl_loc *max_loc)
 {
-	int32_t lo = count(p, min, min_loc), hi = count(p, max, max_loc);
+	int32_t lo = count(p, min, min_loc);
+	int32_t hi = max.ptr == min.ptr ? lo : count(p, max, max_loc);
 	if (lo < 0 || hi < 0)
 		return;
 	if (hi < lo) {
@@ -264,7 +276,7 @@ static bool parsed_equal(const struct gsl_node *a, const struct gsl_node *b)
 static bool node_equal(const struct gsl_node *a, const struct gsl_node *b)
 {
 	const uint8_t same = GSL_NODE_DEFINITION | GSL_NODE_BAD_ARG | GSL_NODE_IN_DOC |
-			      GSL_NODE_IN_COMMENT;
+			     GSL_NODE_IN_COMMENT | GSL_NODE_ROOT_TEXT | GSL_NODE_BARE;
 	if (a->tag != b->tag || (a->flags & same) != (b->flags & same) ||
 	    !gsl_str_equal(gsl_node_tag(a), gsl_node_tag(b)))
 		return false;

@@ -35,6 +35,9 @@ enum gsl_marker { GSL_MARKER_NEVER, GSL_MARKER_ALLOWED, GSL_MARKER_REQUIRED };
 
 /* The canonical name of a tag ("key_arg"), its short alias or NULL. */
 const char *gsl_tag_name(enum gsl_tag tag);
+/* The name as people write it ("key arg"), for messages; in words. */
+#define GSL_TAG_WORDS_MAX 32
+const char *gsl_tag_words(enum gsl_tag tag, char words[GSL_TAG_WORDS_MAX]);
 const char *gsl_tag_alias(enum gsl_tag tag);
 enum gsl_syntax gsl_tag_syntax(enum gsl_tag tag);
 enum gsl_marker gsl_tag_marker(enum gsl_tag tag);
@@ -84,6 +87,7 @@ enum gsl_node_flags {
 	GSL_NODE_BARE = 1 << 2,       /* no colon: the argument is the text lines */
 	GSL_NODE_IN_DOC = 1 << 3,     /* inside a document, macro or description */
 	GSL_NODE_IN_COMMENT = 1 << 4, /* inside a comment: nothing is parsed */
+	GSL_NODE_ROOT_TEXT = 1 << 5,  /* the text before the first markup line */
 };
 
 /* A node of the tree. A tree has one per markup line and the largest

@@ -61,10 +61,15 @@ void gsl_buf_putc(struct gsl_buf *b, char c)
 
 void gsl_buf_vprintf(struct gsl_buf *b, const char *fmt, va_list ap)
 {
+	char small[256];
 	va_list copy;
 	va_copy(copy, ap);
-	int n = vsnprintf(NULL, 0, fmt, copy);
+	int n = vsnprintf(small, sizeof small, fmt, copy);
 	va_end(copy);
+	if ((size_t)n < sizeof small) {
+		gsl_buf_put(b, small, (size_t)n);
+		return;
+	}
 	reserve(b, (size_t)n);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;

@@ -138,15 +138,21 @@ static void not_allowed(struct gsl_model *m, const struct gsl_node *n, const str
 {
 	struct gsl_buf b;
 	gsl_buf_init(&b, m->ctx->mem);
+	char words[GSL_TAG_WORDS_MAX];
 	for (const uint8_t *t = list; *t != END; t++)
-		gsl_buf_printf(&b, "%s%s", t == list ? "" : ", ", gsl_tag_name(*t));
+		gsl_buf_printf(&b, "%s%s", t == list ? "" : ", ", gsl_tag_words(*t, words));
 	struct gsl_str tag = gsl_node_tag(n);
+	if (n->tag != GSL_TAG_MARKUP && n->tag != GSL_TAG_HTMLATTR) {
+		gsl_tag_words(n->tag, words);
+		tag = (struct gsl_str){ words, strlen(words) };
+	}
+	char pwords[GSL_TAG_WORDS_MAX];
 	if (parent->tag == GSL_TAG_ROOT)
 		gsl_error(m->ctx, gsl_node_loc(n), "'%.*s' is not allowed at the top of a file; "
 			  "allowed there: %s", (int)tag.len, tag.ptr, gsl_buf_cstr(&b));
 	else
 		gsl_error(m->ctx, gsl_node_loc(n), "'%.*s' is not allowed in '%s'; allowed there: %s",
-			  (int)tag.len, tag.ptr, gsl_tag_name(parent->tag), gsl_buf_cstr(&b));
+			  (int)tag.len, tag.ptr, gsl_tag_words(parent->tag, pwords), gsl_buf_cstr(&b));
 	gsl_buf_free(&b);
 }
 
@@ -284,7 +290,8 @@ static void check_operator(struct gsl_model *m, const struct gsl_node *n)
 		break;
 	}
 	struct count c = count_args(m, n);
-	const char *tag = gsl_tag_name(n->tag);
+	char words[GSL_TAG_WORDS_MAX];
+	const char *tag = gsl_tag_words(n->tag, words);
 	if (min == max && (c.min != min || c.max != max))
 		gsl_error(m->ctx, gsl_node_loc(n), "'%s' takes %u argument%s", tag, min,
 			  min == 1 ? "" : "s");
@@ -342,8 +349,9 @@ static void check_once(struct gsl_model *m, const struct gsl_node *n, enum gsl_t
 	for (const struct gsl_node *c = n->first_child; c; c = c->next)
 		if (c->tag == tag) {
 			if (first) {
+				char w1[GSL_TAG_WORDS_MAX], w2[GSL_TAG_WORDS_MAX];
 				gsl_error(m->ctx, gsl_node_loc(c), "second '%s' in '%s'",
-					  gsl_tag_name(tag), gsl_tag_name(n->tag));
+					  gsl_tag_words(tag, w1), gsl_tag_words(n->tag, w2));
 				gsl_note(m->ctx, gsl_node_loc(first), "the first is here");
 			}
 			first = c;

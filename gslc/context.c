@@ -22,6 +22,7 @@ void gsl_ctx_init(struct gsl_ctx *ctx, const struct gsl_mem *mem)
 
 void gsl_ctx_free(struct gsl_ctx *ctx)
 {
+	gsl_diag_flush(ctx);
 	for (uint32_t i = 0; i < ctx->nfiles; i++) {
 		gsl_xfree(ctx->mem, ctx->files[i].path);
 		gsl_xfree(ctx->mem, ctx->files[i].text);

@@ -1,10 +1,22 @@
-/* diag.c: printing diagnostics, GCC style, with the offending source line
- * and a caret under the column when stderr is a terminal. */
+/* diag.c: diagnostics, GCC style, with the offending source line and a
+ * caret under the column when stderr is a terminal; kept, then printed
+ * sorted by place. */
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "buf.h"
 #include "context.h"
+
+struct gsl_diag_entry {
+	struct gsl_loc key;      /* where the message (or its note's message) is */
+	size_t seq;              /* order of reporting, to keep notes in place */
+	struct gsl_loc loc;
+	enum gsl_severity sev;
+	char *text;
+};
 
 static const char *const severity_names[] = {
 	[GSL_NOTE] = "note",
@@ -26,30 +38,72 @@ static void show_source(struct gsl_ctx *ctx, struct gsl_loc loc)
 	fputs("^\n", out);
 }
 
+static void print(struct gsl_ctx *ctx, const struct gsl_diag_entry *e)
+{
+	FILE *out = ctx->diag.out;
+	const struct gsl_file *f = gsl_ctx_file(ctx, e->loc.file);
+	if (f && e->loc.line)
+		fprintf(out, "%s:%u:%u: ", f->path, e->loc.line, e->loc.col ? e->loc.col : 1);
+	else if (f)
+		fprintf(out, "%s: ", f->path);
+	else
+		fputs("gslc: ", out);
+	fprintf(out, "%s: %s\n", severity_names[e->sev], e->text);
+	if (ctx->diag.show_source && f && e->loc.line)
+		show_source(ctx, e->loc);
+}
+
 void gsl_diag(struct gsl_ctx *ctx, struct gsl_loc loc, enum gsl_severity sev,
 	      const char *fmt, ...)
 {
 	struct gsl_diag_state *d = &ctx->diag;
-	const struct gsl_file *f = gsl_ctx_file(ctx, loc.file);
 	if (sev == GSL_ERROR)
 		d->errors++;
 	else if (sev == GSL_WARNING)
 		d->warnings++;
-
-	if (f && loc.line)
-		fprintf(d->out, "%s:%u:%u: ", f->path, loc.line, loc.col ? loc.col : 1);
-	else if (f)
-		fprintf(d->out, "%s: ", f->path);
-	else
-		fputs("gslc: ", d->out);
-	fprintf(d->out, "%s: ", severity_names[sev]);
+	if (!d->out)
+		return;
+	if (d->npending == d->cap) {
+		d->cap = d->cap ? 2 * d->cap : 16;
+		d->pending = gsl_xrealloc(ctx->mem, d->pending, d->cap * sizeof *d->pending);
+	}
+	struct gsl_buf text;
+	gsl_buf_init(&text, ctx->mem);
 	va_list ap;
 	va_start(ap, fmt);
-	vfprintf(d->out, fmt, ap);
+	gsl_buf_vprintf(&text, fmt, ap);
 	va_end(ap);
-	fputc('\n', d->out);
-	if (d->show_source && f && loc.line)
-		show_source(ctx, loc);
+	/* A note sorts with the message before it. */
+	struct gsl_loc key = sev == GSL_NOTE && d->npending ? d->pending[d->npending - 1].key : loc;
+	d->pending[d->npending] = (struct gsl_diag_entry){ key, d->npending, loc, sev, text.data };
+	d->npending++;
+}
+
+static int by_place(const void *a, const void *b)
+{
+	const struct gsl_diag_entry *x = a, *y = b;
+	if (x->key.file != y->key.file)
+		return x->key.file < y->key.file ? -1 : 1;
+	if (x->key.line != y->key.line)
+		return x->key.line < y->key.line ? -1 : 1;
+	if (x->key.col != y->key.col)
+		return x->key.col < y->key.col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void gsl_diag_flush(struct gsl_ctx *ctx)
+{
+	struct gsl_diag_state *d = &ctx->diag;
+	if (!d->npending)
+		return;
+	qsort(d->pending, d->npending, sizeof *d->pending, by_place);
+	for (size_t i = 0; i < d->npending; i++) {
+		print(ctx, &d->pending[i]);
+		gsl_xfree(ctx->mem, d->pending[i].text);
+	}
+	gsl_xfree(ctx->mem, d->pending);
+	d->pending = NULL;
+	d->npending = d->cap = 0;
 }
 
 bool gsl_diag_failed(const struct gsl_ctx *ctx)

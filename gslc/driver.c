@@ -72,6 +72,7 @@ static long long source_date(void)
 
 static int dump(struct gsl_ctx *ctx, struct gsl_model *model, enum dump what)
 {
+	gsl_diag_flush(ctx);
 	if (gsl_diag_failed(ctx))
 		return 1;
 	struct gsl_buf out;
@@ -141,6 +142,7 @@ static int compile(struct gsl_ctx *ctx, struct gsl_model *model, const struct op
 		for (const struct gsl_output *o = e.outputs; o; o = o->next)
 			if (!write_output(ctx, opt->output_dir, o))
 				break;
+	gsl_diag_flush(ctx);
 	if (gsl_diag_failed(ctx))
 		fprintf(stderr, "gslc: %u error%s; no file written\n", ctx->diag.errors,
 			ctx->diag.errors == 1 ? "" : "s");

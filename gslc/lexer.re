@@ -137,6 +137,8 @@ bool gsl_lex_line(struct gsl_lexer *lx, struct gsl_rawline *out)
 	out->head = q;
 	bool cr = false;
 	out->head_end = line_end(lx, q, &cr);
+	/* With text lines, the argument spans this line's "\r\n". */
+	out->cook = cr;
 	text_lines(lx, next_line(lx, out->head_end), out);
 	return true;
 }

@@ -15,6 +15,7 @@ gslc_libgsl_a_SOURCES = \
 	gslc/parser.c gslc/parser.h \
 	gslc/ast.c gslc/ast.h gslc/tags.h \
 	gslc/tree.c \
+	gslc/unparse.c gslc/unparse.h \
 	gslc/iter.c gslc/iter.h \
 	gslc/model.c gslc/model.h \
 	gslc/resolve.c gslc/resolve.h \

@@ -17,8 +17,8 @@
 /* subject->state while views are computed. */
 enum { VIEW_NONE, VIEW_BUSY, VIEW_DONE };
 
-static struct gsl_package *load_package(struct gsl_model *m, const char *name,
-					const char *path, const struct gsl_node *from);
+static struct gsl_package *add_package(struct gsl_model *m, const char *name, uint32_t file,
+				       bool main);
 
 const struct gsl_subject *gsl_subject_target(const struct gsl_subject *s)
 {
@@ -181,7 +181,9 @@ static void load_imports(struct gsl_model *m, struct gsl_package *pkg, const str
 					  (int)name.len, name.ptr);
 				continue;
 			}
-			load_package(m, gsl_intern(m->ctx, name.ptr, name.len), path, c);
+			uint32_t file = gsl_ctx_load(m->ctx, path, gsl_node_loc(c));
+			if (file)
+				add_package(m, gsl_intern(m->ctx, name.ptr, name.len), file, false);
 		}
 	}
 }
@@ -231,18 +233,15 @@ static void collect(struct gsl_model *m, struct gsl_package *pkg)
 	}
 }
 
-/* Loads a file as a package (once per name) with what it imports. */
-static struct gsl_package *load_package(struct gsl_model *m, const char *name,
-					const char *path, const struct gsl_node *from)
+/* Makes a loaded file a package, parses it, and loads what it imports. */
+static struct gsl_package *add_package(struct gsl_model *m, const char *name, uint32_t file,
+				       bool main)
 {
 	struct gsl_ctx *ctx = m->ctx;
-	uint32_t file = gsl_ctx_load(ctx, path, from ? gsl_node_loc(from) : gsl_loc(0, 0, 0));
-	if (!file)
-		return NULL;
 	struct gsl_package *pkg = gsl_arena_alloc(&ctx->arena, sizeof *pkg);
 	pkg->name = name;
 	pkg->file = file;
-	pkg->main = from == NULL;
+	pkg->main = main;
 	gsl_strmap_init(&pkg->scope, ctx->mem);
 	*gsl_strmap_slot(&m->by_name, name, strlen(name)) = pkg;
 	if (m->last_package)
@@ -735,20 +734,35 @@ void gsl_model_free(struct gsl_model *m)
 
 struct gsl_model *gsl_model_build(struct gsl_ctx *ctx, const char *const *paths, int npaths)
 {
+	uint32_t *files = gsl_xmalloc(ctx->mem, ((size_t)npaths + 1) * sizeof *files);
+	int n = 0;
+	for (int i = 0; i < npaths; i++) {
+		uint32_t file = gsl_ctx_load(ctx, paths[i], gsl_loc(0, 0, 0));
+		if (file)
+			files[n++] = file;
+	}
+	struct gsl_model *m = gsl_model_build_files(ctx, files, n);
+	gsl_xfree(ctx->mem, files);
+	return m;
+}
+
+struct gsl_model *gsl_model_build_files(struct gsl_ctx *ctx, const uint32_t *files, int nfiles)
+{
 	struct gsl_model *m = gsl_arena_alloc(&ctx->arena, sizeof *m);
 	m->ctx = ctx;
 	gsl_strmap_init(&m->by_name, ctx->mem);
-	for (int i = 0; i < npaths; i++) {
-		const char *name = main_package_name(ctx, paths[i]);
+	for (int i = 0; i < nfiles; i++) {
+		const char *path = gsl_ctx_file(ctx, files[i])->path;
+		const char *name = main_package_name(ctx, path);
 		struct gsl_package *pkg = gsl_strmap_get(&m->by_name, name, strlen(name));
 		if (!pkg) {
-			load_package(m, name, paths[i], NULL);
+			add_package(m, name, files[i], true);
 			continue;
 		}
 		/* Named on the command line after a file that imports it. */
-		if (!same_file(gsl_ctx_file(ctx, pkg->file)->path, paths[i]))
+		if (!same_file(gsl_ctx_file(ctx, pkg->file)->path, path))
 			gsl_error(ctx, gsl_loc(0, 0, 0), "two files give the package name '%s': "
-				  "'%s' and '%s'", name, gsl_ctx_file(ctx, pkg->file)->path, paths[i]);
+				  "'%s' and '%s'", name, gsl_ctx_file(ctx, pkg->file)->path, path);
 		pkg->main = true;
 	}
 	for (struct gsl_package *pkg = m->packages; pkg; pkg = pkg->next) {

@@ -97,6 +97,8 @@ struct gsl_model {
 /* Loads and resolves the named files and everything they import.
  * Problems are reported through ctx; the model holds what resolved. */
 struct gsl_model *gsl_model_build(struct gsl_ctx *ctx, const char *const *paths, int npaths);
+/* The same for files already in the context (by file number). */
+struct gsl_model *gsl_model_build_files(struct gsl_ctx *ctx, const uint32_t *files, int nfiles);
 /* Frees what the model holds outside the context's arena. */
 void gsl_model_free(struct gsl_model *m);
 

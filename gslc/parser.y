@@ -41,6 +41,7 @@ void gsl_arg_error(GSL_ARG_LTYPE *loc, struct gsl_argparse *p, const char *msg);
 %define api.token.prefix {TOK_}
 %define api.location.type {struct gsl_loc}
 %define parse.error detailed
+%define lr.default-reduction accepting
 %locations
 %param {struct gsl_argparse *p}
 %expect 0

@@ -84,12 +84,52 @@ static void set_tag(struct builder *b, struct gsl_node *n, struct gsl_str t, enu
 	n->u.tag = gsl_intern(b->ctx, t.ptr, t.len);
 }
 
+/* Whether a tag's list of names may be empty: `.returns` (something
+ * unspecified), `.args` (no arguments) and the grammar groups. */
+static bool may_be_empty(enum gsl_tag tag)
+{
+	switch (tag) {
+	case GSL_TAG_RETURNS:
+	case GSL_TAG_ARGS:
+	case GSL_TAG_OPTIONALS:
+	case GSL_TAG_SEQ:
+	case GSL_TAG_ALT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A structured argument that is empty: fine where nothing is needed
+ * (an argument may be named by a `.name` child), else reported. */
+static void empty_arg(struct builder *b, struct gsl_node *n)
+{
+	static const char *const needs[] = {
+		[GSL_SYNTAX_NAMES] = "at least one name",
+		[GSL_SYNTAX_NAME] = "a name",
+		[GSL_SYNTAX_RANGE] = "a count: 'm', 'm..n' or 'm..*'",
+		[GSL_SYNTAX_COND] = "a condition: 'Kind.condition(arguments)'",
+	};
+	enum gsl_syntax syntax = gsl_node_syntax(n);
+	if (syntax == GSL_SYNTAX_ARGSPEC) {
+		n->u.argspec = gsl_arena_alloc(&b->ctx->arena, sizeof *n->u.argspec);
+		return;
+	}
+	if (syntax == GSL_SYNTAX_NAMES && may_be_empty(n->tag))
+		return;
+	char words[GSL_TAG_WORDS_MAX];
+	gsl_error(b->ctx, gsl_node_loc(n), "'%s' needs %s", gsl_tag_words(n->tag, words),
+		  needs[syntax]);
+	n->flags |= GSL_NODE_BAD_ARG;
+}
+
 /* Checks `::` against what the tag wants. */
 static void check_marker(struct builder *b, struct gsl_node *n)
 {
 	if (n->flags & (GSL_NODE_IN_DOC | GSL_NODE_IN_COMMENT))
 		return;
-	const char *name = gsl_tag_name(n->tag);
+	char words[GSL_TAG_WORDS_MAX];
+	const char *name = gsl_tag_words(n->tag, words);
 	bool def = n->flags & GSL_NODE_DEFINITION;
 	enum gsl_marker m = gsl_tag_marker(n->tag);
 	if (m == GSL_MARKER_REQUIRED && !def)
@@ -147,15 +187,18 @@ static struct gsl_node *markup_node(struct builder *b, const struct gsl_rawline 
 		/* A bare tag: its argument is the text lines. */
 		set_tag(b, n, tag, gsl_tag_lookup(ctx, tag));
 		n->flags |= GSL_NODE_BARE;
-		arg_loc = gsl_loc(b->file, r->line + 1, 1);
+		arg_loc = r->has_text ? gsl_loc(b->file, r->line + 1, 1)
+				      : gsl_loc(b->file, r->line, col + (uint32_t)tag.len);
 		arg = cooked(b, lines, r->cook, true);
 		if (memchr(tag.ptr, ' ', tag.len) && gsl_str_strip(lines).len && !in_comment)
 			gsl_error(ctx, gsl_node_loc(n), "tag '%.*s' is followed by text lines but has no "
 				  "colon; write '%.*s:'", (int)tag.len, tag.ptr, (int)tag.len, tag.ptr);
 	}
 	set_arg(n, arg);
-	if (gsl_node_syntax(n) != GSL_SYNTAX_TEXT)
+	if (gsl_node_syntax(n) != GSL_SYNTAX_TEXT && gsl_str_strip(arg).len)
 		gsl_parse_arg(ctx, n, arg_loc);
+	else if (gsl_node_syntax(n) != GSL_SYNTAX_TEXT)
+		empty_arg(b, n);
 	check_marker(b, n);
 	if (n->tag == GSL_TAG_INCLUDE && !in_comment)
 		remember_include(b, n);
@@ -185,7 +228,7 @@ static void root_text(struct builder *b, const struct gsl_rawline *r, struct gsl
 	for (const char *p = r->text; p < t.ptr && p < r->text_end; p++)
 		line += *p == '\n';
 	struct gsl_node *n = gsl_node_new(b->ctx, GSL_TAG_TEXT, gsl_loc(b->file, line, 1));
-	n->flags = child_region(root);
+	n->flags = child_region(root) | GSL_NODE_ROOT_TEXT;
 	set_arg(n, t);
 	gsl_node_insert(root, NULL, n);
 	open_node(b, 1, n);
