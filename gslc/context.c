@@ -44,7 +44,8 @@ void gsl_ctx_add_include_dir(struct gsl_ctx *ctx, const char *dir)
 static char *copy_string(const struct gsl_mem *mem, const char *s, size_t n)
 {
 	char *p = gsl_xmalloc(mem, n + 1);
-	memcpy(p, s, n);
+	if (n)
+		memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
 }

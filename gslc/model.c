@@ -457,7 +457,8 @@ static void find_blocks(struct gsl_model *m, struct gsl_package *pkg, struct pen
  * views of imports are completed by complete_view. */
 static void own_views(struct gsl_model *m, struct pendings *p)
 {
-	qsort(p->items, p->len, sizeof *p->items, by_subject);
+	if (p->len)
+		qsort(p->items, p->len, sizeof *p->items, by_subject);
 	for (size_t i = 0; i < p->len;) {
 		size_t j = i;
 		while (j < p->len && p->items[j].subject == p->items[i].subject)

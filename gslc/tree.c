@@ -157,7 +157,9 @@ static struct gsl_node *markup_node(struct builder *b, const struct gsl_rawline 
 	const char *head = r->head, *end = r->head_end;
 	const char *eq = first_of(head, end, '='), *colon = first_of(head, end, ':');
 	const char *tag_end = eq < colon ? eq : colon;
-	struct gsl_str tag = gsl_str_strip((struct gsl_str){ head, (size_t)(tag_end - head) });
+	/* A NUL (already reported) ends a tag, which is kept as a C string. */
+	const char *nul = memchr(head, '\0', (size_t)(tag_end - head));
+	struct gsl_str tag = gsl_str_strip((struct gsl_str){ head, (size_t)((nul ? nul : tag_end) - head) });
 	uint32_t col = r->depth + 1 + (uint32_t)(tag.len ? tag.ptr - head : tag_end - head);
 	struct gsl_node *n = gsl_node_new(ctx, GSL_TAG_MARKUP, gsl_loc(b->file, r->line, col));
 	n->flags = child_region(parent);

@@ -15,5 +15,6 @@ include $(srcdir)/tests/latex/local.mk
 include $(srcdir)/tests/pytests/local.mk
 include $(srcdir)/tests/ctests/local.mk
 include $(srcdir)/tests/compat/local.mk
+include $(srcdir)/tests/fuzz/local.mk
 include $(srcdir)/tests/runtime/sets/local.mk
 include $(srcdir)/tests/runtime/heapyc/local.mk

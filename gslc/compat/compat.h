@@ -112,7 +112,7 @@ struct compat_side {
 	const char *label;              /* as given on the command line */
 	struct gsl_ctx ctx;
 	struct gsl_model *model;
-	struct compat_kind *kinds;
+	struct compat_kind **kinds;     /* by index; each lives in the context's arena */
 	uint32_t nkinds;
 	uint32_t cap;
 	struct gsl_strmap by_tgt;       /* tgt -> kind index + 1 */
@@ -148,7 +148,7 @@ static inline uint32_t compat_to_new(const struct compat_side *old, const struct
 {
 	if (k == COMPAT_ANY || k == COMPAT_NONE)
 		return k;
-	return old->kinds[k].match != COMPAT_NONE ? old->kinds[k].match : new->nkinds + k;
+	return old->kinds[k]->match != COMPAT_NONE ? old->kinds[k]->match : new->nkinds + k;
 }
 
 /* Whether a member has calls (a method rather than a plain attribute). */
