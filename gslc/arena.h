@@ -27,6 +27,7 @@ struct gsl_arena {
 	struct gsl_chunk *chunks; /* newest first */
 	char *next;               /* free space in the newest chunk */
 	char *end;
+	size_t chunk_size;        /* of the next chunk */
 };
 
 void gsl_arena_init(struct gsl_arena *a, const struct gsl_mem *mem);

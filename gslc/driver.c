@@ -24,6 +24,7 @@ enum dump { DUMP_NONE, DUMP_AST, DUMP_MODEL };
 
 struct options {
 	const char *output_dir;
+	unsigned formats;       /* formats to emit; all that documents name if 0 */
 	bool check;
 	enum dump dump;
 	struct gsl_emit_options emit;
@@ -36,6 +37,7 @@ static void usage(FILE *out)
 	      "\n"
 	      "  -o DIR          write outputs into DIR (default: .)\n"
 	      "  -I DIR          search DIR for imported files\n"
+	      "      --format=LIST  emit only these formats (comma-separated: " GSL_FORMAT_NAMES ")\n"
 	      "      --check     parse and resolve only; write nothing\n"
 	      "      --date      date generated documents (SOURCE_DATE_EPOCH or now)\n"
 	      "      --body-only LaTeX: write the body only, to include in a manual\n"
@@ -54,6 +56,22 @@ static int usage_error(const char *fmt, const char *arg)
 	fprintf(stderr, fmt, arg);
 	fputs("\nTry 'gslc --help' for more information.\n", stderr);
 	return 2;
+}
+
+/* Parses a comma-separated list of format names into bits. */
+static bool parse_formats(const char *list, unsigned *formats)
+{
+	*formats = 0;
+	for (const char *p = list; *p;) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		unsigned f = gsl_format_lookup((struct gsl_str){ p, n });
+		if (!f)
+			return false;
+		*formats |= f;
+		p += n + (comma != NULL);
+	}
+	return *formats != 0;
 }
 
 /* The date for generated documents: SOURCE_DATE_EPOCH when set, so
@@ -135,8 +153,11 @@ static int compile(struct gsl_ctx *ctx, struct gsl_model *model, const struct op
 	if (opt->check || gsl_diag_failed(ctx))
 		return gsl_diag_failed(ctx) ? 1 : 0;
 	struct gsl_emit e = { .model = model, .ctx = ctx, .opt = &opt->emit };
-	for (const struct gsl_document *d = model->documents; d; d = d->next)
+	for (struct gsl_document *d = model->documents; d; d = d->next) {
+		if (opt->formats)
+			d->formats &= opt->formats;
 		gsl_emit_document(&e, d);
+	}
 	gsl_emit_finish(&e);
 	if (!gsl_diag_failed(ctx))
 		for (const struct gsl_output *o = e.outputs; o; o = o->next)
@@ -155,6 +176,7 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "check", no_argument, NULL, 'c' },
 		{ "date", no_argument, NULL, 'D' },
+		{ "format", required_argument, NULL, 'f' },
 		{ "body-only", no_argument, NULL, 'B' },
 		{ "dump", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
@@ -180,6 +202,13 @@ int main(int argc, char **argv)
 			break;
 		case 'D':
 			opt.emit.date = true;
+			break;
+		case 'f':
+			if (!parse_formats(optarg, &opt.formats)) {
+				gsl_ctx_free(&ctx);
+				return usage_error("bad --format list '%s' (formats: " GSL_FORMAT_NAMES ")",
+						   optarg);
+			}
 			break;
 		case 'B':
 			opt.emit.latex_body_only = true;

@@ -55,7 +55,7 @@ static void subject(struct gsl_json *j, struct gsl_model *m, const struct gsl_su
 				if (c->tag == GSL_TAG_COMMENT)
 					continue;
 				gsl_json_object(j);
-				gsl_json_key(j, "owner");
+				gsl_json_key(j, "package");
 				gsl_json_cstring(j, s->view[i].owner->pkg->name);
 				gsl_json_key(j, "index");
 				gsl_json_int(j, gsl_aspect_index(s->view[i].owner, c));

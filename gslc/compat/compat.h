@@ -124,9 +124,9 @@ struct compat_side {
 void compat_surface_build(struct compat_side *side);
 /* The index of the kind with this tgt, or COMPAT_NONE. */
 uint32_t compat_kind_find(const struct compat_side *side, const char *tgt, size_t len);
-/* The index of the kind a name refers to (an unresolved name gets a kind
+/* The index of the kind a name refers to (an unresolved name has a kind
  * of its own); COMPAT_ANY when name is NULL. */
-uint32_t compat_kind_of_name(struct compat_side *side, const struct gsl_name *name);
+uint32_t compat_kind_of_name(const struct compat_side *side, const struct gsl_name *name);
 
 /* inherit.c: computes each kind's own and inherited members. */
 void compat_inherit(struct compat_side *side);

@@ -37,6 +37,7 @@ struct builder {
 	size_t njobs, head, cap;
 	struct entry *entries;          /* scratch, per job */
 	size_t nentries, entries_cap;
+	struct gsl_buf scratch;
 };
 
 /* ---- Kinds ------------------------------------------------------------------ */
@@ -61,24 +62,45 @@ static uint32_t add_kind(struct compat_side *side, struct compat_kind *k)
 	return side->nkinds++;
 }
 
-uint32_t compat_kind_of_name(struct compat_side *side, const struct gsl_name *name)
+/* The tgt of the kind a name refers to: its definition's, or "?name"
+ * for a name that did not resolve to a kind (already reported). */
+static const char *ref_tgt(const struct compat_side *side, const struct gsl_name *name,
+			   struct gsl_buf *scratch)
+{
+	const struct gsl_subject *s = gsl_subject_target(name->ref);
+	if (s && gsl_subject_is_kind(s))
+		return gsl_subject_tgt(side->model, s);
+	gsl_buf_clear(scratch);
+	gsl_buf_printf(scratch, "?%.*s", (int)name->len, name->text);
+	return gsl_buf_cstr(scratch);
+}
+
+uint32_t compat_kind_of_name(const struct compat_side *side, const struct gsl_name *name)
 {
 	if (!name)
 		return COMPAT_ANY;
-	const struct gsl_subject *s = gsl_subject_target(name->ref);
-	if (s && gsl_subject_is_kind(s)) {
-		const char *tgt = gsl_subject_tgt(side->model, s);
-		return compat_kind_find(side, tgt, strlen(tgt));
-	}
-	/* Unresolved (already reported): a kind known by its name only. */
-	struct gsl_arena *a = &side->ctx.arena;
-	char *tgt = gsl_arena_printf(a, "?%.*s", (int)name->len, name->text);
+	struct gsl_buf scratch;
+	gsl_buf_init(&scratch, side->ctx.mem);
+	const char *tgt = ref_tgt(side, name, &scratch);
+	uint32_t k = compat_kind_find(side, tgt, strlen(tgt));
+	gsl_buf_free(&scratch);
+	return k == COMPAT_NONE ? COMPAT_ANY : k;
+}
+
+/* As compat_kind_of_name, adding a kind for a name that did not
+ * resolve. */
+static uint32_t kind_ref(struct builder *b, const struct gsl_name *name)
+{
+	if (!name)
+		return COMPAT_ANY;
+	struct compat_side *side = b->side;
+	const char *tgt = ref_tgt(side, name, &b->scratch);
 	uint32_t k = compat_kind_find(side, tgt, strlen(tgt));
 	if (k != COMPAT_NONE)
 		return k;
-	struct compat_kind *u = gsl_arena_alloc(a, sizeof *u);
-	u->tgt = tgt;
-	u->path = u->name = tgt + 1;
+	struct compat_kind *u = gsl_arena_alloc(b->arena, sizeof *u);
+	u->tgt = gsl_arena_strdup(b->arena, tgt);
+	u->path = u->name = u->tgt + 1;
 	u->pkg = "";
 	u->loc = name->loc;
 	u->unknown = true;
@@ -98,7 +120,7 @@ static void add_kind_names(struct builder *b, uint32_t **kinds, uint32_t *n,
 	if (*n)
 		memcpy(all, *kinds, *n * sizeof *all);
 	for (const struct gsl_name *x = names; x; x = x->next)
-		all[(*n)++] = compat_kind_of_name(b->side, x);
+		all[(*n)++] = kind_ref(b, x);
 	*kinds = all;
 }
 
@@ -235,9 +257,35 @@ static const char *own_self(struct builder *b, const struct gsl_node *n, const c
 	return self;
 }
 
+/* Gives the unresolved kind names of a call's arguments kinds of their
+ * own now, so that comparing grammars later only looks kinds up. */
+static void register_arg_kinds(struct builder *b, const struct gsl_node *call)
+{
+	struct gsl_iter it;
+	gsl_iter_init(&it, call);
+	enum gsl_event ev;
+	while ((ev = gsl_iter_next(&it)) != GSL_EVENT_DONE) {
+		const struct gsl_node *n = it.node;
+		if (ev != GSL_EVENT_ENTER || n == call || !usable(n))
+			continue;
+		if (n->tag == GSL_TAG_ARG || n->tag == GSL_TAG_KEY_ARG) {
+			kind_ref(b, n->u.argspec->kind);
+			gsl_iter_skip_children(&it);
+		} else if (n->tag == GSL_TAG_ARGS) {
+			for (const struct gsl_name *k = n->u.names; k; k = k->next)
+				kind_ref(b, k);
+		} else if (n->tag != GSL_TAG_OPTIONALS && n->tag != GSL_TAG_ALT &&
+			   n->tag != GSL_TAG_SEQ && n->tag != GSL_TAG_REPEAT &&
+			   n->tag != GSL_TAG_DRAW) {
+			gsl_iter_skip_children(&it);
+		}
+	}
+}
+
 static void read_call(struct builder *b, struct compat_call *call, const struct gsl_node *n,
 		      enum compat_how how, const char *op, const char *self)
 {
+	register_arg_kinds(b, n);
 	self = own_self(b, n, self);
 	*call = (struct compat_call){ .node = n, .how = (uint8_t)how, .op = op };
 	read_conds(b, n, GSL_TAG_PRECONDITION, &call->pre, &call->npre, n, self);
@@ -541,6 +589,7 @@ void compat_surface_build(struct compat_side *side)
 	struct gsl_model *m = side->model;
 	const struct gsl_mem *mem = side->ctx.mem;
 	struct builder b = { .side = side, .arena = &side->ctx.arena };
+	gsl_buf_init(&b.scratch, mem);
 	gsl_strmap_init(&side->by_tgt, mem);
 	for (struct gsl_package *p = m->packages; p; p = p->next)
 		for (struct gsl_subject *s = p->defs; s; s = s->next) {
@@ -575,4 +624,5 @@ void compat_surface_build(struct compat_side *side)
 	}
 	gsl_xfree(mem, b.jobs);
 	gsl_xfree(mem, b.entries);
+	gsl_buf_free(&b.scratch);
 }
