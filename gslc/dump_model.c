@@ -26,7 +26,34 @@ static void location(struct gsl_json *j, struct gsl_ctx *ctx, struct gsl_loc loc
 	gsl_json_int(j, loc.col);
 }
 
-static void subject(struct gsl_json *j, struct gsl_model *m, const struct gsl_subject *s)
+/* The aspects of s. Blocks of one owner are next to each other in a
+ * view, so each aspect's index is counted as they go. */
+static void aspects(struct gsl_json *j, struct gsl_model *m, const struct gsl_subject *s)
+{
+	gsl_json_key(j, "aspects");
+	gsl_json_array(j);
+	uint32_t index = 0;
+	for (uint32_t i = 0; i < s->nview; i++) {
+		if (i && s->view[i].owner != s->view[i - 1].owner)
+			index = 0;
+		for (const struct gsl_node *c = s->view[i].node->first_child; c; c = c->next, index++) {
+			if (c->tag == GSL_TAG_COMMENT)
+				continue;
+			gsl_json_object(j);
+			gsl_json_key(j, "package");
+			gsl_json_cstring(j, s->view[i].owner->pkg->name);
+			gsl_json_key(j, "index");
+			gsl_json_int(j, index);
+			gsl_json_key(j, "node");
+			gsl_dump_tree(j, m, c);
+			gsl_json_end(j);
+		}
+	}
+	gsl_json_end(j);
+}
+
+/* Opens the object of s and writes all but its members. */
+static void subject_head(struct gsl_json *j, struct gsl_model *m, const struct gsl_subject *s)
 {
 	gsl_json_object(j);
 	gsl_json_key(j, "kind");
@@ -40,32 +67,45 @@ static void subject(struct gsl_json *j, struct gsl_model *m, const struct gsl_su
 		gsl_json_key(j, "imports");
 		gsl_json_cstring(j, s->origin ? s->origin->pkg->name : NULL);
 	}
-	if (s->members) {
-		gsl_json_key(j, "members");
-		gsl_json_array(j);
-		for (const struct gsl_subject *ms = s->members; ms; ms = ms->next)
-			subject(j, m, ms);
-		gsl_json_end(j);
-	}
-	if (s->kind != GSL_SUBJECT_MACRO && s->nview) {
-		gsl_json_key(j, "aspects");
-		gsl_json_array(j);
-		for (uint32_t i = 0; i < s->nview; i++)
-			for (const struct gsl_node *c = s->view[i].node->first_child; c; c = c->next) {
-				if (c->tag == GSL_TAG_COMMENT)
-					continue;
-				gsl_json_object(j);
-				gsl_json_key(j, "package");
-				gsl_json_cstring(j, s->view[i].owner->pkg->name);
-				gsl_json_key(j, "index");
-				gsl_json_int(j, gsl_aspect_index(s->view[i].owner, c));
-				gsl_json_key(j, "node");
-				gsl_dump_tree(j, m, c);
+	if (s->kind != GSL_SUBJECT_MACRO && s->nview)
+		aspects(j, m, s);
+}
+
+/* A subject with its members, which nest (attributes of attributes):
+ * walked with an explicit stack of the member lists being written. */
+static void subject(struct gsl_json *j, struct gsl_model *m, const struct gsl_subject *s)
+{
+	const struct gsl_subject **stack = NULL;
+	size_t depth = 0, cap = 0;
+	for (;;) {
+		if (s) {
+			subject_head(j, m, s);
+			if (!s->members) {
 				gsl_json_end(j);
+			} else {
+				gsl_json_key(j, "members");
+				gsl_json_array(j);
+				if (depth == cap) {
+					cap = cap ? 2 * cap : 16;
+					stack = gsl_xrealloc(m->ctx->mem, stack, cap * sizeof *stack);
+				}
+				stack[depth++] = s->members;
+				s = NULL;
+				continue;
 			}
-		gsl_json_end(j);
+		}
+		/* Go on with the next member at the innermost open list. */
+		while (depth && !stack[depth - 1]) {
+			depth--;
+			gsl_json_end(j); /* the members */
+			gsl_json_end(j); /* their owner */
+		}
+		if (!depth)
+			break;
+		s = stack[depth - 1];
+		stack[depth - 1] = s->next;
 	}
-	gsl_json_end(j);
+	gsl_xfree(m->ctx->mem, stack);
 }
 
 static void document(struct gsl_json *j, struct gsl_model *m, const struct gsl_document *d)

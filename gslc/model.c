@@ -512,49 +512,104 @@ static void complete_view(struct gsl_model *m, struct gsl_subject *s)
 
 /* ---- Members ----------------------------------------------------------------- */
 
+/* The members an owner has so far, by name, to find duplicates:
+ * attributes and conditions are named apart. */
+struct member_names {
+	struct gsl_strmap attributes;
+	struct gsl_strmap conditions;
+};
+
+static struct gsl_strmap *names_of(struct member_names *mn, enum gsl_subject_kind kind)
+{
+	return kind == GSL_SUBJECT_CONDITION ? &mn->conditions : &mn->attributes;
+}
+
+/* Records ms; reports it when its owner already has a member so named. */
+static void check_unique(struct gsl_model *m, struct member_names *mn, struct gsl_subject *ms)
+{
+	void **slot = gsl_strmap_slot(names_of(mn, ms->kind), ms->name->text, ms->name->len);
+	if (*slot) {
+		const struct gsl_subject *first = *slot;
+		gsl_error(m->ctx, ms->name->loc, "'%.*s' has a second %s named '%.*s'",
+			  (int)ms->owner->name->len, ms->owner->name->text,
+			  subject_kind_name(ms->kind), (int)ms->name->len, ms->name->text);
+		gsl_note(m->ctx, first->name->loc, "the first is here");
+		return;
+	}
+	*slot = ms;
+}
+
+/* Declares a member of owner named name, defined by node c. */
+static struct gsl_subject *declare(struct gsl_model *m, struct gsl_subject *owner,
+				   const struct gsl_node *c, struct gsl_name *name)
+{
+	bool attr = c->tag != GSL_TAG_CONDITION;
+	struct gsl_subject *ms = new_subject(m, attr ? GSL_SUBJECT_ATTRIBUTE : GSL_SUBJECT_CONDITION,
+					     name, c, owner->pkg, owner);
+	name->ref = ms;
+	/* A member's own aspects are its node's children. */
+	struct gsl_block *view = gsl_arena_alloc(&m->ctx->arena, sizeof *view);
+	*view = (struct gsl_block){ c, ms };
+	ms->view = view;
+	ms->nview = 1;
+	ms->state = VIEW_DONE;
+	return ms;
+}
+
+/* Declares the members in the own blocks of owner, in order, and puts
+ * its attributes on the work queue (their attributes come next). */
+static void declare_own(struct gsl_model *m, struct gsl_subject *owner,
+			struct gsl_subject ***queue, size_t *tail, size_t *cap)
+{
+	struct member_names mn;
+	gsl_strmap_init(&mn.attributes, m->ctx->mem);
+	gsl_strmap_init(&mn.conditions, m->ctx->mem);
+	/* What it imports comes first, and may not be declared again. */
+	for (uint32_t i = 0; i < owner->nview; i++)
+		if (owner->view[i].owner != owner && (!i || owner->view[i - 1].owner != owner->view[i].owner))
+			for (struct gsl_subject *ms = owner->view[i].owner->members; ms; ms = ms->next)
+				*gsl_strmap_slot(names_of(&mn, ms->kind), ms->name->text, ms->name->len) = ms;
+	struct gsl_subject *last = NULL;
+	for (uint32_t i = 0; i < owner->nview; i++) {
+		if (owner->view[i].owner != owner)
+			continue;
+		for (const struct gsl_node *c = owner->view[i].node->first_child; c; c = c->next) {
+			bool member = c->tag == GSL_TAG_ATTRIBUTE || c->tag == GSL_TAG_METHOD ||
+				      c->tag == GSL_TAG_CONDITION;
+			if (!member || !usable(c))
+				continue;
+			for (struct gsl_name *name = c->u.names; name; name = name->next) {
+				struct gsl_subject *ms = declare(m, owner, c, name);
+				check_unique(m, &mn, ms);
+				if (last)
+					last->next = ms;
+				else
+					owner->members = ms;
+				last = ms;
+				if (c->tag != GSL_TAG_ATTRIBUTE)
+					continue;
+				/* Attributes have attributes: declared later. */
+				if (*tail == *cap) {
+					*cap *= 2;
+					*queue = gsl_xrealloc(m->ctx->mem, *queue, *cap * sizeof **queue);
+				}
+				(*queue)[(*tail)++] = ms;
+			}
+		}
+	}
+	gsl_strmap_free(&mn.attributes);
+	gsl_strmap_free(&mn.conditions);
+}
+
 /* Declares the attributes and conditions in the own blocks of s, then
  * those of its attributes, breadth first (attributes nest). */
 static void declare_members(struct gsl_model *m, struct gsl_subject *s)
 {
-	struct gsl_subject **queue = gsl_xmalloc(m->ctx->mem, sizeof *queue);
-	size_t head = 0, tail = 0, cap = 1;
+	size_t head = 0, tail = 0, cap = 16;
+	struct gsl_subject **queue = gsl_xmalloc(m->ctx->mem, cap * sizeof *queue);
 	queue[tail++] = s;
-	while (head < tail) {
-		struct gsl_subject *owner = queue[head++], *last = NULL;
-		for (uint32_t i = 0; i < owner->nview; i++) {
-			if (owner->view[i].owner != owner)
-				continue;
-			for (const struct gsl_node *c = owner->view[i].node->first_child; c; c = c->next) {
-				bool attr = c->tag == GSL_TAG_ATTRIBUTE || c->tag == GSL_TAG_METHOD;
-				if ((!attr && c->tag != GSL_TAG_CONDITION) || !usable(c))
-					continue;
-				for (struct gsl_name *name = c->u.names; name; name = name->next) {
-					struct gsl_subject *ms = new_subject(m, attr ? GSL_SUBJECT_ATTRIBUTE
-									: GSL_SUBJECT_CONDITION,
-									 name, c, owner->pkg, owner);
-					name->ref = ms;
-					if (last)
-						last->next = ms;
-					else
-						owner->members = ms;
-					last = ms;
-					/* A member's own aspects are its node's children. */
-					struct gsl_block *view = gsl_arena_alloc(&m->ctx->arena, sizeof *view);
-					*view = (struct gsl_block){ c, ms };
-					ms->view = view;
-					ms->nview = 1;
-					ms->state = VIEW_DONE;
-					if (c->tag != GSL_TAG_ATTRIBUTE)
-						continue;
-					if (tail == cap) {
-						cap *= 2;
-						queue = gsl_xrealloc(m->ctx->mem, queue, cap * sizeof *queue);
-					}
-					queue[tail++] = ms;
-				}
-			}
-		}
-	}
+	while (head < tail)
+		declare_own(m, queue[head++], &queue, &tail, &cap);
 	gsl_xfree(m->ctx->mem, queue);
 }
 

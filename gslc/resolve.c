@@ -180,11 +180,32 @@ static void cond_ref(struct walk *w, struct gsl_condref *c)
 	name->ref = (struct gsl_subject *)cond;
 }
 
-/* `.ref: target` in a description: warn when it resolves to nothing. */
+/* Whether the descriptions of s hold a `.label: name`. */
+static bool has_label(const struct gsl_subject *s, struct gsl_str name)
+{
+	for (uint32_t i = 0; i < s->nview; i++) {
+		struct gsl_iter it;
+		gsl_iter_init(&it, s->view[i].node);
+		while (gsl_iter_next(&it) != GSL_EVENT_DONE)
+			if (it.event == GSL_EVENT_ENTER && it.node->tag == GSL_TAG_LABEL &&
+			    gsl_str_equal(gsl_node_arg_stripped(it.node), name))
+				return true;
+	}
+	return false;
+}
+
+/* `.ref: target` in a description: warn when it resolves to nothing (a
+ * label of the kind counts). */
 static void text_ref(struct walk *w, const struct gsl_node *n)
 {
 	struct gsl_str target = gsl_node_arg_stripped(n);
-	if (!gsl_resolve_path(w->m, w->pkg, w->mykind, target, gsl_node_loc(n), false))
+	const char *dot = memchr(target.ptr, '.', target.len) ? target.ptr + target.len : NULL;
+	while (dot && dot[-1] != '.')
+		dot--;
+	struct gsl_str last = dot ? (struct gsl_str){ dot, (size_t)(target.ptr + target.len - dot) }
+				  : target;
+	if (!gsl_resolve_path(w->m, w->pkg, w->mykind, target, gsl_node_loc(n), false) &&
+	    !has_label(w->mykind, gsl_str_strip(last)))
 		gsl_warning(w->m->ctx, gsl_node_loc(n), "reference to '%.*s' does not resolve",
 			    (int)target.len, target.ptr);
 }
