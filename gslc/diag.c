@@ -24,6 +24,16 @@ static const char *const severity_names[] = {
 	[GSL_ERROR] = "error",
 };
 
+/* The colours GCC uses, with bold places and a green caret. */
+static const char *const severity_colors[] = {
+	[GSL_NOTE] = "\033[1;36m",
+	[GSL_WARNING] = "\033[1;35m",
+	[GSL_ERROR] = "\033[1;31m",
+};
+#define BOLD "\033[1m"
+#define GREEN "\033[1;32m"
+#define RESET "\033[0m"
+
 static void show_source(struct gsl_ctx *ctx, struct gsl_loc loc)
 {
 	size_t len;
@@ -35,20 +45,27 @@ static void show_source(struct gsl_ctx *ctx, struct gsl_loc loc)
 	/* Keep tabs so the caret lines up with the text above it. */
 	for (uint32_t i = 1; i < loc.col && i - 1 < len; i++)
 		fputc(line[i - 1] == '\t' ? '\t' : ' ', out);
-	fputs("^\n", out);
+	fputs(ctx->diag.color ? GREEN "^" RESET "\n" : "^\n", out);
 }
 
 static void print(struct gsl_ctx *ctx, const struct gsl_diag_entry *e)
 {
 	FILE *out = ctx->diag.out;
+	bool color = ctx->diag.color;
 	const struct gsl_file *f = gsl_ctx_file(ctx, e->loc.file);
+	if (color)
+		fputs(BOLD, out);
 	if (f && e->loc.line)
 		fprintf(out, "%s:%u:%u: ", f->path, e->loc.line, e->loc.col ? e->loc.col : 1);
 	else if (f)
 		fprintf(out, "%s: ", f->path);
 	else
 		fputs("gslc: ", out);
-	fprintf(out, "%s: %s\n", severity_names[e->sev], e->text);
+	if (color)
+		fprintf(out, "%s%s:" RESET " %s\n", severity_colors[e->sev], severity_names[e->sev],
+			e->text);
+	else
+		fprintf(out, "%s: %s\n", severity_names[e->sev], e->text);
 	if (ctx->diag.show_source && f && e->loc.line)
 		show_source(ctx, e->loc);
 }

@@ -33,6 +33,7 @@ struct gsl_diag_entry;
 struct gsl_diag_state {
 	FILE *out;          /* where messages go (stderr); NULL: nowhere */
 	bool show_source;   /* print the source line and a caret */
+	bool color;         /* colour the severity and the caret (a terminal) */
 	bool werror;        /* warnings count as errors */
 	unsigned errors;    /* errors reported so far */
 	unsigned warnings;  /* warnings reported so far */

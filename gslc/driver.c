@@ -187,7 +187,12 @@ int main(int argc, char **argv)
 	struct options opt = { .output_dir = "." };
 	struct gsl_ctx ctx;
 	gsl_ctx_init(&ctx, &gsl_default_mem);
+	/* On a terminal, quote the source and colour, as GCC does; NO_COLOR
+	 * (no-color.org) turns colours off. */
 	ctx.diag.show_source = isatty(2);
+	const char *term = getenv("TERM");
+	ctx.diag.color = ctx.diag.show_source && !getenv("NO_COLOR") &&
+			 !(term && strcmp(term, "dumb") == 0);
 	int c;
 	while ((c = getopt_long_only(argc, argv, "o:I:h", longopts, NULL)) != -1) {
 		switch (c) {
