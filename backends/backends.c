@@ -13,8 +13,8 @@ struct backend {
 };
 
 static const struct backend backends[] = {
-	{ GSL_FORMAT_HTML, NULL, NULL },
-	{ GSL_FORMAT_XHTML, NULL, NULL },
+	{ GSL_FORMAT_HTML, gsl_emit_html, gsl_emit_html_finish },
+	{ GSL_FORMAT_XHTML, gsl_emit_xhtml, gsl_emit_xhtml_finish },
 	{ GSL_FORMAT_LATEX, NULL, NULL },
 	{ GSL_FORMAT_TESTER, NULL, NULL },
 	{ GSL_FORMAT_UNITTEST, NULL, NULL },

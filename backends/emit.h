@@ -30,6 +30,8 @@ struct gsl_emit {
 	struct gsl_output *outputs;   /* in the order made */
 	struct gsl_output *last_output;
 	unsigned formats;             /* formats emitted so far in this run */
+	struct gsl_doctree *doctrees; /* the documents' trees, made on first use
+					 (doctree.h) */
 };
 
 /* A new output file to fill. Two outputs of one name are an error
@@ -42,6 +44,13 @@ void gsl_emit_document(struct gsl_emit *e, const struct gsl_document *d);
 /* Emits what belongs to the run rather than to one document, such as a
  * stylesheet or an index of documents. */
 void gsl_emit_finish(struct gsl_emit *e);
+
+/* The emitters of HTML and XHTML (html_page.c), and their finisher,
+ * which writes the stylesheet and the index of the run. */
+void gsl_emit_html(struct gsl_emit *e, const struct gsl_document *d);
+void gsl_emit_xhtml(struct gsl_emit *e, const struct gsl_document *d);
+void gsl_emit_html_finish(struct gsl_emit *e);
+void gsl_emit_xhtml_finish(struct gsl_emit *e);
 
 /* Frees the outputs. */
 void gsl_emit_free(struct gsl_emit *e);

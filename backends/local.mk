@@ -4,4 +4,22 @@ noinst_LIBRARIES += backends/libbackends.a
 backends_libbackends_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/backends $(LIBXML2_CFLAGS)
 backends_libbackends_a_SOURCES = \
 	backends/emit.h backends/backends.c \
-	backends/render.c backends/render.h
+	backends/render.c backends/render.h \
+	backends/doctree.c backends/doctree.h \
+	backends/document.c backends/document.h \
+	backends/links.c \
+	backends/manpage.c backends/manpage.h backends/mapping.c \
+	backends/html.c backends/html.h backends/html_page.c
+nodist_backends_libbackends_a_SOURCES = backends/stylesheet.c
+
+# The stylesheet of HTML outputs is compiled into gslc, so an installed
+# gslc needs no data files: doc/css/gsl.css as an array of bytes (C
+# compilers need not take string literals that long).
+backends/stylesheet.c: $(srcdir)/doc/css/gsl.css
+	$(AM_V_GEN){ \
+	  echo '/* Made by the build from doc/css/gsl.css. */'; \
+	  echo 'const unsigned char gsl_html_stylesheet[] = {'; \
+	  od -An -v -tx1 $(srcdir)/doc/css/gsl.css | sed -e 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0x00 };'; \
+	} > $@-t && mv $@-t $@
+CLEANFILES += backends/stylesheet.c

@@ -2,3 +2,9 @@
 # documentation (see specs/local.mk for `make doc`).
 dist_man1_MANS += doc/gslc.1
 EXTRA_DIST += doc/model.md
+
+# ---- The stylesheet of HTML outputs (HTML backend) ----
+# backends/local.mk compiles it into gslc, which writes it as css/gsl.css
+# beside the pages it makes.
+EXTRA_DIST += doc/css/gsl.css
+# ---- end of the stylesheet ----

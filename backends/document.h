@@ -1,0 +1,79 @@
+/* document.h: what the parts of the document layer share (emitters read
+ * doctree.h instead). A docgen is the state of making the tree of one
+ * document: where output goes, the macro and loop bindings, and the man
+ * page being laid out. document.c expands directives; manpage*.c lay out
+ * man pages through the output calls below. */
+#ifndef GSL_DOCUMENT_H
+#define GSL_DOCUMENT_H
+
+#include <stdarg.h>
+
+#include "doctree.h"
+#include "model.h"
+
+struct frame;
+struct binding;
+
+struct gsl_docgen {
+	struct gsl_model *m;
+	struct gsl_ctx *ctx;
+	struct gsl_arena *arena;       /* the context's: the tree lives as long */
+	struct gsl_doctree *tree;      /* the document being made */
+	const struct gsl_package *pkg; /* names in the document are resolved in it */
+	struct gsl_dt_node *out;       /* where output is appended */
+	struct gsl_loc loc;            /* the location given to new nodes */
+	const char *page_link;         /* the link name of the man page's kind, NULL
+					  outside man pages (`.ref`, `.label`) */
+	unsigned nesting;              /* man pages and macros being expanded inside
+					  one another, bounded */
+	/* Expansion state (document.c). */
+	struct frame *frames;          /* the expansion stack */
+	size_t nframes, frames_cap;
+	struct binding *bindings;      /* macro and loop variables, innermost last */
+	size_t nbindings, bindings_cap;
+	size_t scope;                  /* bindings below this index are not visible */
+	struct gsl_dt_node *macro_args;/* the arguments of the macro being expanded */
+	struct gsl_str *defines;       /* `.defines:` names */
+	size_t ndefines, defines_cap;
+};
+
+/* Makes the tree of document d. */
+struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_document *d);
+
+/* Expands the source nodes first, first->next, ... into g->out. */
+void gsl_docgen_expand(struct gsl_docgen *g, const struct gsl_node *first);
+/* Expands a text node of a specification (a description): its argument
+ * as text, then its children. */
+void gsl_docgen_text_node(struct gsl_docgen *g, const struct gsl_node *n);
+
+/* Reports an error at loc, with the macro calls that led there. */
+void gsl_docgen_error(struct gsl_docgen *g, struct gsl_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Output: nodes are appended to g->out at g->loc. */
+struct gsl_dt_node *gsl_docgen_put(struct gsl_docgen *g, enum gsl_dt_kind kind);
+/* An element, which becomes g->out until gsl_docgen_close. */
+struct gsl_dt_node *gsl_docgen_open(struct gsl_docgen *g, const char *tag);
+/* A node of another kind (DEFINE, LINK, ...) opened the same way. */
+struct gsl_dt_node *gsl_docgen_open_kind(struct gsl_docgen *g, enum gsl_dt_kind kind);
+struct gsl_dt_node *gsl_docgen_open_link(struct gsl_docgen *g, enum gsl_dt_kind kind,
+					 const char *link_name);
+void gsl_docgen_close(struct gsl_docgen *g);
+void gsl_docgen_text(struct gsl_docgen *g, const char *s);
+void gsl_docgen_textn(struct gsl_docgen *g, const char *s, size_t n);
+/* A character by its entity name or code ("nbsp", "169"). */
+void gsl_docgen_char(struct gsl_docgen *g, const char *name);
+
+/* The man page of a kind (manpage.c). */
+void gsl_docgen_man_page(struct gsl_docgen *g, const struct gsl_subject *kind);
+
+/* The link name of a definition: its tgt name; for attributes, the link
+ * name of their owner and their name; for conditions, the name of the
+ * package and kind that declare them and `cond:name` (links.c). */
+const char *gsl_docgen_link_name(struct gsl_docgen *g, const struct gsl_subject *s);
+/* The full name of a definition in the package that declares it, after
+ * ".tgt." ("sets.CommonSet.cond:empty"; for a top-level definition its
+ * package and name, for an import the importing package's). */
+const char *gsl_docgen_declared_name(struct gsl_docgen *g, const struct gsl_subject *s);
+
+#endif

@@ -1,0 +1,403 @@
+/* html.c: a document tree rendered into a libxml2 tree, which libxml2
+ * serializes (so escaping is right by construction). Markup becomes the
+ * HTML5 element of its name (obsolete ones are mapped to their modern
+ * forms), anchors get both `id` and the legacy `name` so old links keep
+ * working, and a permalink shown on hover. */
+#include "config.h"
+
+#include "html.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+
+enum tag_flags {
+	VOID = 1,       /* no content: <br>, <img> */
+	HEAD = 2,       /* belongs in the head: only inside `header` */
+	LIST = 4,       /* itemize, enumerate: each child is an item */
+	WIDTH = 8,      /* col_width: its text is the width */
+};
+
+/* The markup HTML output knows, sorted by name: the element it makes,
+ * with a class when the name is not HTML5's. */
+static const struct tag {
+	const char *name;
+	const char *element;
+	const char *class_;
+	unsigned flags;
+} tags[] = {
+	{ "a", "a", NULL, 0 }, { "abbr", "abbr", NULL, 0 }, { "acronym", "abbr", NULL, 0 },
+	{ "address", "address", NULL, 0 }, { "area", "area", NULL, VOID }, { "b", "b", NULL, 0 },
+	{ "base", "base", NULL, VOID | HEAD }, { "bdo", "bdo", NULL, 0 },
+	{ "big", "span", "big", 0 }, { "blockquote", "blockquote", NULL, 0 },
+	{ "br", "br", NULL, VOID }, { "button", "button", NULL, 0 },
+	{ "caption", "caption", NULL, 0 }, { "center", "div", "center", 0 },
+	{ "cite", "cite", NULL, 0 }, { "code", "code", NULL, 0 }, { "col", "col", NULL, VOID },
+	{ "col_width", "col", NULL, VOID | WIDTH }, { "colgroup", "colgroup", NULL, 0 },
+	{ "dd", "dd", NULL, 0 }, { "del", "del", NULL, 0 }, { "dfn", "dfn", NULL, 0 },
+	{ "dir", "ul", NULL, 0 }, { "div", "div", NULL, 0 }, { "dl", "dl", NULL, 0 },
+	{ "dt", "dt", NULL, 0 }, { "em", "em", NULL, 0 }, { "enumerate", "ol", NULL, LIST },
+	{ "fieldset", "fieldset", NULL, 0 }, { "font", "span", NULL, 0 },
+	{ "form", "form", NULL, 0 }, { "h1", "h1", NULL, 0 }, { "h2", "h2", NULL, 0 },
+	{ "h3", "h3", NULL, 0 }, { "h4", "h4", NULL, 0 }, { "h5", "h5", NULL, 0 },
+	{ "h6", "h6", NULL, 0 }, { "hr", "hr", NULL, VOID }, { "i", "i", NULL, 0 },
+	{ "iframe", "iframe", NULL, 0 }, { "img", "img", NULL, VOID },
+	{ "input", "input", NULL, VOID }, { "ins", "ins", NULL, 0 },
+	{ "itemize", "ul", NULL, LIST }, { "kbd", "kbd", NULL, 0 }, { "label", "label", NULL, 0 },
+	{ "legend", "legend", NULL, 0 }, { "li", "li", NULL, 0 },
+	{ "link", "link", NULL, VOID | HEAD }, { "literal_block", "pre", NULL, 0 },
+	{ "meta", "meta", NULL, VOID | HEAD }, { "noscript", "noscript", NULL, 0 },
+	{ "object", "object", NULL, 0 }, { "ol", "ol", NULL, 0 },
+	{ "optgroup", "optgroup", NULL, 0 }, { "option", "option", NULL, 0 },
+	{ "p", "p", NULL, 0 }, { "param", "param", NULL, VOID }, { "pre", "pre", NULL, 0 },
+	{ "q", "q", NULL, 0 }, { "s", "s", NULL, 0 }, { "samp", "samp", NULL, 0 },
+	{ "script", "script", NULL, HEAD }, { "select", "select", NULL, 0 },
+	{ "small", "small", NULL, 0 }, { "span", "span", NULL, 0 }, { "strike", "s", NULL, 0 },
+	{ "strong", "strong", NULL, 0 }, { "style", "style", NULL, HEAD },
+	{ "sub", "sub", NULL, 0 }, { "sup", "sup", NULL, 0 }, { "table", "table", NULL, 0 },
+	{ "tbody", "tbody", NULL, 0 }, { "td", "td", NULL, 0 },
+	{ "textarea", "textarea", NULL, 0 }, { "tfoot", "tfoot", NULL, 0 },
+	{ "th", "th", NULL, 0 }, { "thead", "thead", NULL, 0 },
+	{ "title", "title", NULL, HEAD }, { "tr", "tr", NULL, 0 }, { "tt", "code", NULL, 0 },
+	{ "u", "u", NULL, 0 }, { "ul", "ul", NULL, 0 }, { "var", "var", NULL, 0 },
+};
+
+static int by_name(const void *key, const void *t)
+{
+	return strcmp(key, ((const struct tag *)t)->name);
+}
+
+static const struct tag *find_tag(const char *name)
+{
+	return bsearch(name, tags, sizeof tags / sizeof *tags, sizeof *tags, by_name);
+}
+
+/* ---- Building the libxml2 tree --------------------------------------------- */
+
+xmlNodePtr gsl_html_element(struct html *h, xmlNodePtr parent, const char *tag)
+{
+	xmlNodePtr e = xmlNewDocNode(h->doc, NULL, BAD_CAST tag, NULL);
+	return xmlAddChild(parent, e);
+}
+
+void gsl_html_text(struct html *h, xmlNodePtr parent, const char *s, size_t n)
+{
+	if (n)
+		xmlAddChild(parent, xmlNewDocTextLen(h->doc, BAD_CAST s, (int)n));
+}
+
+void gsl_html_attr(xmlNodePtr e, const char *name, const char *value)
+{
+	xmlSetProp(e, BAD_CAST name, BAD_CAST value);
+}
+
+const char *gsl_html_anchor(struct html *h, const char *link_name)
+{
+	gsl_buf_clear(&h->scratch);
+	gsl_dt_anchor(&h->scratch, link_name);
+	return gsl_buf_cstr(&h->scratch);
+}
+
+/* Claims anchor a for this page: false if it is taken (a second anchor
+ * of one name gets no id, so ids stay unique). */
+static bool claim(struct html *h, const char *a)
+{
+	size_t n = strlen(a);
+	if (gsl_strmap_get(&h->anchors, a, n))
+		return false;
+	char *copy = gsl_arena_strndup(&h->e->ctx->arena, a, n);
+	*gsl_strmap_slot(&h->anchors, copy, n) = copy;
+	return true;
+}
+
+/* An anchor: `<a class="anchor" id=".." name="..">`. */
+static xmlNodePtr anchor(struct html *h, xmlNodePtr parent, const char *a)
+{
+	xmlNodePtr e = gsl_html_element(h, parent, "a");
+	gsl_html_attr(e, "class", "anchor");
+	if (claim(h, a)) {
+		gsl_html_attr(e, "id", a);
+		gsl_html_attr(e, "name", a);
+	}
+	return e;
+}
+
+/* A link to anchor a, shown on hover (the stylesheet gives its sign). */
+static void permalink(struct html *h, xmlNodePtr parent, const char *a)
+{
+	xmlNodePtr e = gsl_html_element(h, parent, "a");
+	gsl_html_attr(e, "class", "permalink");
+	gsl_buf_clear(&h->scratch);
+	gsl_buf_printf(&h->scratch, "#%s", a);
+	gsl_html_attr(e, "href", gsl_buf_cstr(&h->scratch));
+	gsl_html_attr(e, "title", "Permalink");
+	gsl_html_attr(e, "aria-label", "Permalink");
+}
+
+/* ---- Rendering ------------------------------------------------------------------- */
+
+/* The state of rendering a node's children. */
+struct level {
+	xmlNodePtr parent;     /* where the node was rendered */
+	xmlNodePtr permalink;  /* a heading that gets a permalink at the end */
+	char *anchor;          /* its anchor */
+	bool pre;              /* the node is a <pre> */
+};
+
+struct render {
+	struct html *h;
+	xmlNodePtr cur;        /* where children go */
+	xmlNodePtr merge;      /* a heading made for an anchor: the next element */
+	int pre;               /* <pre> elements open */
+	int header;            /* `header` nodes open */
+	struct level *levels;
+	size_t nlevels, cap;
+};
+
+static void report(struct render *r, const struct gsl_dt_node *n, const char *fmt, const char *s)
+{
+	gsl_error(r->h->e->ctx, n->loc, fmt, s);
+}
+
+/* The UTF-8 of a character entity: a name (nbsp) or a decimal or 0x
+ * hexadecimal code. Returns its length, 0 if there is no such character. */
+static size_t character(const struct gsl_dt_node *n, char out[4])
+{
+	char name[32];
+	size_t len = n->u.text.len < sizeof name - 1 ? n->u.text.len : sizeof name - 1;
+	memcpy(name, n->u.text.ptr, len);
+	name[len] = '\0';
+	unsigned long cp = 0;
+	const htmlEntityDesc *ent = htmlEntityLookup(BAD_CAST name);
+	char *end = NULL;
+	if (ent)
+		cp = ent->value;
+	else if (name[0] == '0' && name[1] == 'x')
+		cp = strtoul(name + 2, &end, 16);
+	else if (name[0] >= '0' && name[0] <= '9')
+		cp = strtoul(name, &end, 10);
+	if ((!ent && (!end || *end)) || cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
+		return 0;
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/* Text, with a line break before long text as the original wrote it
+ * (words next to it stay apart), except in <pre>. */
+static void text(struct render *r, const struct gsl_dt_node *n)
+{
+	const char *s = n->u.text.ptr;
+	size_t len = n->u.text.len;
+	if (!r->pre && len && (len > 80 || memchr(s, '\n', len)))
+		gsl_html_text(r->h, r->cur, "\n", 1);
+	gsl_html_text(r->h, r->cur, s, len);
+}
+
+/* The only child of a define, if it is a heading. */
+static bool is_heading(const struct gsl_dt_node *n)
+{
+	const char *t;
+	return n && !n->next && n->kind == GSL_DT_ELEMENT && (t = n->u.elem.tag)[0] == 'h' &&
+	       t[1] >= '1' && t[1] <= '6' && !t[2];
+}
+
+static void define(struct render *r, const struct gsl_dt_node *n, struct level *l)
+{
+	const char *a = gsl_html_anchor(r->h, n->u.link.name);
+	l->anchor = gsl_arena_strdup(&r->h->e->ctx->arena, a);
+	if (is_heading(n->first_child)) {
+		/* The anchor goes into the heading, the permalink after it. */
+		r->merge = gsl_html_element(r->h, r->cur, n->first_child->u.elem.tag);
+		anchor(r->h, r->merge, l->anchor);
+		l->permalink = r->merge;
+		return;
+	}
+	r->cur = anchor(r->h, r->cur, l->anchor);
+}
+
+static void link(struct render *r, const struct gsl_dt_node *n)
+{
+	const struct gsl_doctree *doc = n->u.link.doc;
+	if (!doc) {
+		r->cur = gsl_html_element(r->h, r->cur, "em");
+	} else {
+		struct gsl_buf *b = &r->h->scratch;
+		gsl_buf_clear(b);
+		if (doc != r->h->tree)
+			gsl_buf_printf(b, "%s.html", doc->name);
+		gsl_buf_putc(b, '#');
+		gsl_dt_anchor(b, n->u.link.name);
+		r->cur = gsl_html_element(r->h, r->cur, "a");
+		gsl_html_attr(r->cur, "href", gsl_buf_cstr(b));
+	}
+	if (!n->first_child)
+		gsl_html_text(r->h, r->cur, n->u.link.name, strlen(n->u.link.name));
+}
+
+/* Attributes of an element; an `a` with a `name` gets the same `id`. */
+static void attributes(struct render *r, const struct gsl_dt_node *n, xmlNodePtr e)
+{
+	const char *name = NULL;
+	bool id = false;
+	for (const struct gsl_dt_attr *a = n->u.elem.attrs; a; a = a->next) {
+		gsl_html_attr(e, a->name, a->value);
+		if (strcmp(a->name, "name") == 0)
+			name = a->value;
+		else if (strcmp(a->name, "id") == 0) {
+			claim(r->h, a->value);
+			id = true;
+		}
+	}
+	if (name && !id && strcmp(n->u.elem.tag, "a") == 0 && claim(r->h, name))
+		gsl_html_attr(e, "id", name);
+}
+
+/* The text of an element's children, for col_width. */
+static void width(struct render *r, const struct gsl_dt_node *n, xmlNodePtr e)
+{
+	struct gsl_buf *b = &r->h->scratch;
+	gsl_buf_clear(b);
+	for (const struct gsl_dt_node *c = n->first_child; c; c = c->next)
+		if (c->kind == GSL_DT_TEXT)
+			gsl_buf_put(b, c->u.text.ptr, c->u.text.len);
+	struct gsl_str w = gsl_str_strip((struct gsl_str){ gsl_buf_cstr(b), b->len });
+	gsl_html_attr(e, "width", gsl_arena_strndup(&r->h->e->ctx->arena, w.ptr, w.len));
+}
+
+/* Returns false to skip the children. */
+static bool element(struct render *r, const struct gsl_dt_node *n, struct level *l)
+{
+	const struct tag *t = find_tag(n->u.elem.tag);
+	if (!t) {
+		report(r, n, "HTML has no element '%s'", n->u.elem.tag);
+		return false;
+	}
+	if ((t->flags & HEAD) && !r->header) {
+		report(r, n, "'%s' belongs in the page's head: put it in a 'header'", t->name);
+		return false;
+	}
+	xmlNodePtr e = r->merge;
+	r->merge = NULL;
+	if (!e)
+		e = gsl_html_element(r->h, r->cur, t->element);
+	if (t->class_)
+		gsl_html_attr(e, "class", t->class_);
+	attributes(r, n, e);
+	if (t->flags & WIDTH) {
+		width(r, n, e);
+		return false;
+	}
+	if ((t->flags & VOID) && n->first_child) {
+		report(r, n, "'%s' takes no content", t->name);
+		return false;
+	}
+	l->pre = strcmp(t->element, "pre") == 0;
+	r->pre += l->pre;
+	r->cur = e;
+	return true;
+}
+
+/* Renders n on entering it; returns false to skip its children. */
+static bool enter(struct render *r, const struct gsl_dt_node *n, struct level *l)
+{
+	const struct gsl_dt_node *up = n->parent;
+	if (up && up->kind == GSL_DT_ELEMENT) {
+		const struct tag *t = find_tag(up->u.elem.tag);
+		if (t && (t->flags & LIST))
+			r->cur = gsl_html_element(r->h, r->cur, "li");
+	}
+	switch ((enum gsl_dt_kind)n->kind) {
+	case GSL_DT_ELEMENT:
+		return element(r, n, l);
+	case GSL_DT_TEXT:
+		text(r, n);
+		return false;
+	case GSL_DT_CHAR: {
+		char c[4];
+		size_t len = character(n, c);
+		if (!len)
+			report(r, n, "no such character: '%s'",
+			       gsl_arena_strndup(&r->h->e->ctx->arena, n->u.text.ptr, n->u.text.len));
+		gsl_html_text(r->h, r->cur, c, len);
+		return false;
+	}
+	case GSL_DT_DEFINE:
+		define(r, n, l);
+		return true;
+	case GSL_DT_LINK:
+		link(r, n);
+		return true;
+	case GSL_DT_COLONKIND:
+		gsl_html_text(r->h, gsl_html_element(r->h, r->cur, "code"), ":", 1);
+		gsl_html_text(r->h, r->cur, "\xc2\xa0", 2);
+		return false;
+	case GSL_DT_MAPSTO:
+		gsl_html_text(r->h, r->cur, " ", 1);
+		gsl_html_text(r->h, gsl_html_element(r->h, r->cur, "strong"), "->", 2);
+		gsl_html_text(r->h, r->cur, " ", 1);
+		return false;
+	case GSL_DT_MAN_PAGE:
+		r->cur = gsl_html_element(r->h, r->cur, "div");
+		gsl_html_attr(r->cur, "class", "manpage");
+		return true;
+	case GSL_DT_HEADER:
+		r->header++;
+		r->cur = r->h->head;
+		return true;
+	default: /* ROOT, HTML_ONLY, BLOCK: their children only */
+		return true;
+	}
+}
+
+static void leave(struct render *r, const struct gsl_dt_node *n, const struct level *l)
+{
+	if (l->permalink)
+		permalink(r->h, l->permalink, l->anchor);
+	else if (n->kind == GSL_DT_DEFINE)
+		permalink(r->h, l->parent, l->anchor);
+	r->pre -= l->pre;
+	r->header -= n->kind == GSL_DT_HEADER;
+	r->cur = l->parent;
+}
+
+void gsl_html_render(struct html *h, xmlNodePtr into)
+{
+	struct render r = { .h = h, .cur = into };
+	struct gsl_dt_iter it;
+	gsl_dt_iter_init(&it, h->tree->root);
+	for (enum gsl_dt_event ev; (ev = gsl_dt_iter_next(&it)) != GSL_DT_DONE;) {
+		if (ev == GSL_DT_EXIT) {
+			struct level l = r.levels[--r.nlevels];
+			leave(&r, it.node, &l);
+			continue;
+		}
+		if (r.nlevels == r.cap) {
+			r.cap = r.cap ? 2 * r.cap : 64;
+			r.levels = gsl_xrealloc(h->e->ctx->mem, r.levels, r.cap * sizeof *r.levels);
+		}
+		struct level *l = &r.levels[r.nlevels++];
+		*l = (struct level){ .parent = r.cur };
+		if (!enter(&r, it.node, l))
+			gsl_dt_iter_skip_children(&it);
+	}
+	gsl_xfree(h->e->ctx->mem, r.levels);
+}

@@ -1,0 +1,39 @@
+/* html.h: what the two files of the HTML backend share. html.c renders
+ * a document tree into a libxml2 tree; html_page.c puts it into a page
+ * (head, navigation, footer), serializes it with libxml2 as HTML5 or
+ * XHTML, and writes what belongs to the run: the stylesheet and an
+ * index of the documents and kinds. */
+#ifndef GSL_HTML_H
+#define GSL_HTML_H
+
+#include <libxml/tree.h>
+
+#include "doctree.h"
+#include "emit.h"
+#include "strmap.h"
+
+/* Rendering one document tree. */
+struct html {
+	struct gsl_emit *e;
+	const struct gsl_doctree *tree;
+	xmlDocPtr doc;
+	xmlNodePtr head;            /* where the children of `header` go */
+	struct gsl_strmap anchors;  /* the anchors (ids) made so far in the page */
+	struct gsl_buf scratch;     /* for building strings */
+};
+
+/* Renders the children of the tree's root into `into`. Problems (markup
+ * HTML has no element for) are reported at their source. */
+void gsl_html_render(struct html *h, xmlNodePtr into);
+
+/* Helpers for building the libxml2 tree. */
+xmlNodePtr gsl_html_element(struct html *h, xmlNodePtr parent, const char *tag);
+void gsl_html_text(struct html *h, xmlNodePtr parent, const char *s, size_t n);
+void gsl_html_attr(xmlNodePtr e, const char *name, const char *value);
+/* The anchor of a link name, valid until the next call. */
+const char *gsl_html_anchor(struct html *h, const char *link_name);
+
+/* The stylesheet, doc/css/gsl.css (stylesheet.c, made by the build). */
+extern const unsigned char gsl_html_stylesheet[];
+
+#endif

@@ -1,0 +1,198 @@
+/* links.c: link names and anchors (sections 4.3 to 4.6 of the language
+ * reference), and the making and linking of all document trees of a
+ * run: each link goes to the anchor of the same name in its own
+ * document, else in the first other document that defines it. */
+#include "document.h"
+
+#include <string.h>
+
+#include "emit.h"
+
+/* The chain of owners of s, from s outwards, in a growing array: all of
+ * them, or up to the first that is not an attribute. */
+struct chain {
+	const struct gsl_subject **items;
+	size_t len, cap;
+};
+
+static void chain_of(struct gsl_ctx *ctx, struct chain *c, const struct gsl_subject *s,
+		     bool to_kind)
+{
+	c->len = 0;
+	for (; s; s = s->owner) {
+		if (c->len == c->cap) {
+			c->cap = c->cap ? 2 * c->cap : 8;
+			c->items = gsl_xrealloc(ctx->mem, c->items, c->cap * sizeof *c->items);
+		}
+		c->items[c->len++] = s;
+		if (to_kind && s->kind != GSL_SUBJECT_ATTRIBUTE)
+			break;
+	}
+}
+
+/* Appends ".name" of member s (conditions are named `cond:name`). */
+static void put_member(struct gsl_buf *b, const struct gsl_subject *s)
+{
+	gsl_buf_puts(b, s->kind == GSL_SUBJECT_CONDITION ? ".cond:" : ".");
+	gsl_buf_put(b, s->name->text, s->name->len);
+}
+
+const char *gsl_docgen_declared_name(struct gsl_docgen *g, const struct gsl_subject *s)
+{
+	struct chain c = { 0 };
+	chain_of(g->ctx, &c, s, false);
+	struct gsl_buf b;
+	gsl_buf_init(&b, g->ctx->mem);
+	gsl_buf_puts(&b, s->pkg->name);
+	while (c.len--)
+		put_member(&b, c.items[c.len]);
+	const char *name = gsl_arena_strndup(g->arena, gsl_buf_cstr(&b), b.len);
+	gsl_buf_free(&b);
+	gsl_xfree(g->ctx->mem, c.items);
+	return name;
+}
+
+const char *gsl_docgen_link_name(struct gsl_docgen *g, const struct gsl_subject *s)
+{
+	if (s->kind == GSL_SUBJECT_CONDITION)
+		return gsl_arena_printf(g->arena, ".tgt.%s", gsl_docgen_declared_name(g, s));
+	if (s->kind != GSL_SUBJECT_ATTRIBUTE)
+		return gsl_subject_tgt(g->m, s);
+	/* An attribute: the link name of the kind it belongs to, then the
+	 * names of the attributes down to it. */
+	struct chain c = { 0 };
+	chain_of(g->ctx, &c, s, true);
+	struct gsl_buf b;
+	gsl_buf_init(&b, g->ctx->mem);
+	gsl_buf_puts(&b, gsl_docgen_link_name(g, c.items[c.len - 1]));
+	for (size_t i = c.len - 1; i-- > 0;)
+		put_member(&b, c.items[i]);
+	const char *name = gsl_arena_strndup(g->arena, gsl_buf_cstr(&b), b.len);
+	gsl_buf_free(&b);
+	gsl_xfree(g->ctx->mem, c.items);
+	return name;
+}
+
+/* ---- Anchors ------------------------------------------------------------ */
+
+static bool is_letter(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static bool keeps(unsigned char c)
+{
+	return is_letter(c) || (c >= '0' && c <= '9') || c == '_' || c == ':' || c == '.';
+}
+
+/* The code point of the UTF-8 sequence at s (at most n bytes); *len gets
+ * its length. A byte that starts no valid sequence stands for itself. */
+static unsigned long code_point(const unsigned char *s, size_t n, size_t *len)
+{
+	unsigned long cp = s[0];
+	size_t k = s[0] >= 0xf0 ? 3 : s[0] >= 0xe0 ? 2 : s[0] >= 0xc0 ? 1 : 0;
+	*len = 1;
+	if (!k || k >= n)
+		return cp;
+	cp &= 0x3fu >> k;
+	for (size_t i = 1; i <= k; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return s[0];
+		cp = cp << 6 | (s[i] & 0x3fu);
+	}
+	*len = k + 1;
+	return cp;
+}
+
+void gsl_dt_anchor(struct gsl_buf *out, const char *link_name)
+{
+	static const char prefix[] = ".tgt.";
+	const unsigned char *s = (const unsigned char *)link_name;
+	if (strncmp(link_name, prefix, sizeof prefix - 1) == 0)
+		s += sizeof prefix - 1;
+	if (*s == 'z' || !is_letter(*s))
+		gsl_buf_puts(out, *s == 'z' ? "zz" : "z");
+	size_t n = strlen((const char *)s);
+	while (n) {
+		size_t len = 1;
+		if (*s == '-')
+			gsl_buf_puts(out, "--");
+		else if (keeps(*s))
+			gsl_buf_putc(out, (char)*s);
+		else
+			gsl_buf_printf(out, "-%lu-", code_point(s, n, &len));
+		s += len;
+		n -= len;
+	}
+}
+
+/* ---- The documents of a run ------------------------------------------- */
+
+/* Resolves every link of the run's trees to the first anchor of its
+ * name, preferring the link's own document. */
+static void link_trees(struct gsl_ctx *ctx, struct gsl_doctree *trees)
+{
+	struct gsl_strmap first;   /* link name -> the first tree that defines it */
+	gsl_strmap_init(&first, ctx->mem);
+	for (struct gsl_doctree *t = trees; t; t = t->next) {
+		struct gsl_dt_iter it;
+		gsl_dt_iter_init(&it, t->root);
+		for (enum gsl_dt_event ev; (ev = gsl_dt_iter_next(&it)) != GSL_DT_DONE;) {
+			if (ev != GSL_DT_ENTER || it.node->kind != GSL_DT_DEFINE)
+				continue;
+			const char *name = it.node->u.link.name;
+			void **slot = gsl_strmap_slot(&first, name, strlen(name));
+			if (!*slot)
+				*slot = t;
+		}
+	}
+	for (struct gsl_doctree *t = trees; t; t = t->next) {
+		struct gsl_strmap own;  /* link names defined in t */
+		gsl_strmap_init(&own, ctx->mem);
+		struct gsl_dt_iter it;
+		gsl_dt_iter_init(&it, t->root);
+		for (enum gsl_dt_event ev; (ev = gsl_dt_iter_next(&it)) != GSL_DT_DONE;)
+			if (ev == GSL_DT_ENTER && it.node->kind == GSL_DT_DEFINE) {
+				const char *name = it.node->u.link.name;
+				*gsl_strmap_slot(&own, name, strlen(name)) = t;
+			}
+		gsl_dt_iter_init(&it, t->root);
+		for (enum gsl_dt_event ev; (ev = gsl_dt_iter_next(&it)) != GSL_DT_DONE;) {
+			if (ev != GSL_DT_ENTER || it.node->kind != GSL_DT_LINK)
+				continue;
+			struct gsl_dt_node *link = (struct gsl_dt_node *)it.node;
+			const char *name = link->u.link.name;
+			size_t len = strlen(name);
+			link->u.link.doc = gsl_strmap_get(&own, name, len);
+			if (!link->u.link.doc)
+				link->u.link.doc = gsl_strmap_get(&first, name, len);
+		}
+		gsl_strmap_free(&own);
+	}
+	gsl_strmap_free(&first);
+}
+
+const struct gsl_doctree *gsl_doctrees(struct gsl_emit *e)
+{
+	if (e->doctrees || !e->model->documents)
+		return e->doctrees;
+	struct gsl_doctree *last = NULL;
+	for (const struct gsl_document *d = e->model->documents; d; d = d->next) {
+		struct gsl_doctree *t = gsl_docgen_document(e->model, d);
+		if (last)
+			last->next = t;
+		else
+			e->doctrees = t;
+		last = t;
+	}
+	link_trees(e->ctx, e->doctrees);
+	return e->doctrees;
+}
+
+const struct gsl_doctree *gsl_doctree_of(struct gsl_emit *e, const struct gsl_document *d)
+{
+	for (const struct gsl_doctree *t = gsl_doctrees(e); t; t = t->next)
+		if (t->doc == d)
+			return t;
+	return NULL;
+}
