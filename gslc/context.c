@@ -72,8 +72,24 @@ uint32_t gsl_ctx_add_file(struct gsl_ctx *ctx, const char *path, const char *tex
 	return add_file(ctx, path, copy_string(ctx->mem, text, len), len);
 }
 
+bool gsl_ctx_exists(struct gsl_ctx *ctx, const char *path)
+{
+	const char *text;
+	size_t len;
+	if (ctx->reader && ctx->reader->find(ctx->reader->data, path, &text, &len))
+		return true;
+	FILE *f = fopen(path, "rb");
+	if (f)
+		fclose(f);
+	return f != NULL;
+}
+
 uint32_t gsl_ctx_load(struct gsl_ctx *ctx, const char *path, struct gsl_loc from)
 {
+	const char *given;
+	size_t given_len;
+	if (ctx->reader && ctx->reader->find(ctx->reader->data, path, &given, &given_len))
+		return gsl_ctx_add_file(ctx, path, given, given_len);
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		gsl_error(ctx, from, "cannot open '%s': %s", path, strerror(errno));

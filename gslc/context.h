@@ -4,6 +4,7 @@
 #ifndef GSL_CONTEXT_H
 #define GSL_CONTEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,6 +23,14 @@ struct gsl_file {
 	uint32_t nlines;
 };
 
+/* A source of files besides the file system (gslc compat reads the
+ * files of a git revision): find says whether it has path and, if so,
+ * gives its text (NUL-terminated, len bytes, owned by the reader). */
+struct gsl_reader {
+	bool (*find)(void *data, const char *path, const char **text, size_t *len);
+	void *data;
+};
+
 /* Nodes keep their file number in 16 bits. */
 #define GSL_MAX_FILES 65535u
 
@@ -30,6 +39,7 @@ struct gsl_ctx {
 	struct gsl_arena arena;    /* AST, model, strings */
 	struct gsl_file *files;    /* indexed by gsl_loc.file - 1 */
 	uint32_t nfiles;
+	const struct gsl_reader *reader; /* asked before the file system, if set */
 	const char **include_dirs; /* -I directories, searched in order */
 	size_t ninclude_dirs;
 	struct gsl_diag_state diag;
@@ -45,6 +55,9 @@ void gsl_ctx_add_include_dir(struct gsl_ctx *ctx, const char *dir);
 /* Loads a file; returns its file number for gsl_loc, or 0 after
  * reporting why it could not be read (at `from`, if given). */
 uint32_t gsl_ctx_load(struct gsl_ctx *ctx, const char *path, struct gsl_loc from);
+
+/* Whether gsl_ctx_load would find path. */
+bool gsl_ctx_exists(struct gsl_ctx *ctx, const char *path);
 
 /* Adds a file from memory (a copy of text[0..len)); used by tests and
  * the fuzzer. */

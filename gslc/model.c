@@ -147,15 +147,12 @@ static const char *find_package_file(struct gsl_model *m, struct gsl_str name,
 	const char *slash = strrchr(from_path, '/');
 	int dir = slash ? (int)(slash - from_path) + 1 : 0;
 	const char *path = gsl_arena_printf(&ctx->arena, "%.*s%s", dir, from_path, rel);
-	FILE *f = fopen(path, "rb");
-	for (size_t i = 0; !f && i < ctx->ninclude_dirs; i++) {
+	bool found = gsl_ctx_exists(ctx, path);
+	for (size_t i = 0; !found && i < ctx->ninclude_dirs; i++) {
 		path = gsl_arena_printf(&ctx->arena, "%s/%s", ctx->include_dirs[i], rel);
-		f = fopen(path, "rb");
+		found = gsl_ctx_exists(ctx, path);
 	}
-	if (!f)
-		return NULL;
-	fclose(f);
-	return path;
+	return found ? path : NULL;
 }
 
 /* Loads the packages an `.import` names in its `..from:` clauses. */
@@ -260,6 +257,8 @@ static struct gsl_package *add_package(struct gsl_model *m, const char *name, ui
 static bool same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
+	if (strcmp(a, b) == 0)
+		return true; /* also files that a reader gives */
 	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
 	       sa.st_ino == sb.st_ino;
 }
