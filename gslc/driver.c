@@ -18,6 +18,7 @@
 #include "context.h"
 #include "dump.h"
 #include "emit.h"
+#include "compat/gslc_compat.h"
 #include "model.h"
 
 enum dump { DUMP_NONE, DUMP_AST, DUMP_MODEL };
@@ -33,6 +34,7 @@ struct options {
 static void usage(FILE *out)
 {
 	fputs("Usage: gslc [OPTION]... FILE...\n"
+	      "       gslc compat [OPTION]... OLD NEW   (see gslc compat --help)\n"
 	      "Compile the documents that GSL FILEs declare.\n"
 	      "\n"
 	      "  -o DIR          write outputs into DIR (default: .)\n"
@@ -184,6 +186,8 @@ int main(int argc, char **argv)
 		{ "Werror", no_argument, NULL, 'E' },
 		{ NULL, 0, NULL, 0 },
 	};
+	if (argc > 1 && strcmp(argv[1], "compat") == 0)
+		return gsl_compat_main(argc - 1, argv + 1);
 	struct options opt = { .output_dir = "." };
 	struct gsl_ctx ctx;
 	gsl_ctx_init(&ctx, &gsl_default_mem);

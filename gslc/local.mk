@@ -23,7 +23,8 @@ gslc_libgsl_a_SOURCES = \
 	gslc/dump.h gslc/dump_ast.c gslc/dump_model.c
 gslc_gslc_SOURCES = gslc/driver.c
 gslc_gslc_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/backends
-gslc_gslc_LDADD = backends/libbackends.a gslc/libgsl.a $(LIBXML2_LIBS)
+gslc_gslc_LDADD = gslc/compat/libcompat.a backends/libbackends.a gslc/libgsl.a $(LIBXML2_LIBS)
+include $(srcdir)/gslc/compat/local.mk
 
 # Generated sources are written into the source tree and shipped in the
 # tarball, so a release builds without re2c and Bison.

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "context.h"
 #include "model.h"
 
@@ -116,7 +117,7 @@ struct compat_side {
 	uint32_t nkinds;
 	uint32_t cap;
 	struct gsl_strmap by_tgt;       /* tgt -> kind index + 1 */
-	struct compat_source *source;   /* where its files come from (sources.c) */
+	struct compat_git *git;         /* its revision, for REV:path (sources.c) */
 	bool failed;                    /* it could not be loaded */
 };
 

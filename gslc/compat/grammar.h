@@ -19,6 +19,8 @@
 #define COMPAT_STATE_LIMIT 20000u
 #define COMPAT_SEARCH_LIMIT 200000u
 
+enum compat_verdict { COMPAT_YES, COMPAT_NO, COMPAT_TOO_LARGE };
+
 /* An argument: positional (name NULL) or keyword. */
 struct compat_symbol {
 	const char *name;       /* the keyword */
@@ -92,8 +94,6 @@ struct compat_sides {
 	struct compat_side *old;
 	struct compat_side *new;
 };
-
-enum compat_verdict { COMPAT_YES, COMPAT_NO, COMPAT_TOO_LARGE };
 
 /* Compiles the grammar of a call (the argument specifications among the
  * children of node) of side old (from_old) or new, adding its symbols to

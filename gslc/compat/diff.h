@@ -1,0 +1,83 @@
+/* diff.h: comparing the surfaces of OLD and NEW. The comparison runs
+ * over a stack of jobs, each a pair of shapes (a kind, the value of an
+ * attribute, a returned value) with where and how to name it, so nesting
+ * costs no C stack. diff.c compares kinds and members, diff_value.c the
+ * kinds promised for values, diff_calls.c argument lists, returned values
+ * and conditions. */
+#ifndef GSL_COMPAT_DIFF_H
+#define GSL_COMPAT_DIFF_H
+
+#include "compat.h"
+#include "grammar.h"
+#include "report.h"
+
+/* Compares old with new (kinds already built), adding findings to report. */
+void compat_compare(struct compat_side *old, struct compat_side *new,
+		    struct compat_report *report);
+
+enum diff_role {
+	DIFF_KIND,      /* a kind: its members include inherited ones */
+	DIFF_ATTR,      /* the value of an attribute */
+	DIFF_RETURN,    /* a returned value */
+	DIFF_CALLS,     /* an operator or item access: calls only */
+};
+
+struct diff_job {
+	const struct compat_shape *old, *new;
+	const struct compat_member *old_all, *new_all; /* members to look things up in */
+	uint32_t old_nall, new_nall;
+	const char *path;       /* symbol path of the value, as OLD names it */
+	const char *new_path;   /* ... as NEW names it */
+	const char *expr;       /* the value in Python, for people; NULL: not yet */
+	const char *wexpr;      /* the value in witness code, from `arg` */
+	const char *whelpers;   /* helper methods wexpr needs */
+	const struct compat_call *via; /* a returned value: the call that returns it */
+	const char *via_expr;   /* ... the called value's expr and wexpr; the */
+	const char *via_wexpr;  /* value's own are made when needed (diff_job_exprs) */
+	uint32_t kind;          /* the kind of OLD whose object witnesses take */
+	uint32_t new_kind;      /* the kind of NEW that holds the value */
+	struct compat_place oldp, newp; /* where the value is declared */
+	bool runnable;          /* wexpr can run (every value in it has an example) */
+	uint8_t role;           /* enum diff_role */
+};
+
+struct differ {
+	struct compat_sides s;
+	struct compat_relation *rel;    /* NEW's kind hierarchy */
+	struct compat_report *report;
+	struct compat_alphabet al;
+	struct gsl_buf scratch;
+	struct gsl_arena arena;         /* texts of jobs */
+	struct diff_job *jobs;
+	uint32_t njobs, cap;
+};
+
+void diff_push(struct differ *d, const struct diff_job *job);
+/* Makes the expressions of a returned value, if not yet made: its call
+ * with a shortest argument list. */
+void diff_job_exprs(struct differ *d, struct diff_job *job);
+struct compat_place diff_place(const struct compat_side *side, struct gsl_loc loc);
+/* The path of kind k of OLD (old) or NEW. */
+const char *diff_kind_path(const struct differ *d, bool old, uint32_t k);
+/* Attaches a witness to f (when f is not NULL and the job's value can
+ * be reached): body runs on `arg`, helpers are extra methods. */
+void diff_witness(struct differ *d, struct compat_finding *f, struct diff_job *job,
+		  const char *body, const char *helpers);
+/* A witness that reads a member that OLD's kinds of the value have and
+ * NEW's do not ("t = <value>\nt.<member>"), if there is one. */
+void diff_witness_member(struct differ *d, struct compat_finding *f, struct diff_job *job,
+			 const uint32_t *old_kinds, uint32_t nold, const uint32_t *new_kinds,
+			 uint32_t nnew);
+
+/* A witness that calls call (of the job's value) with a shortest
+ * argument list OLD accepts (diff_calls.c). */
+void diff_witness_call(struct differ *d, struct compat_finding *f, struct diff_job *job,
+		       const struct compat_call *call);
+/* A key for a condition or constructor subject, the same on both sides. */
+void diff_subject_key(struct differ *d, bool old, const struct gsl_subject *s,
+		      struct gsl_buf *out);
+
+void diff_value(struct differ *d, struct diff_job *job);
+void diff_calls(struct differ *d, struct diff_job *job);
+
+#endif

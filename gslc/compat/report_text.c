@@ -1,0 +1,60 @@
+/* report_text.c: the report for people at a terminal, in the form of
+ * compiler diagnostics (`file:line:col: severity: message [rule]`), so
+ * editors jump to both sides of each change; colour only when asked. */
+#include "config.h"
+
+#include "report.h"
+
+#define RESET "\033[0m"
+#define BOLD "\033[1m"
+
+static const char *colour(enum compat_severity s)
+{
+	switch (s) {
+	case COMPAT_BREAKING: return "\033[1;31m";
+	case COMPAT_WARNING: return "\033[1;35m";
+	default: return "\033[1;36m";
+	}
+}
+
+static void put_severity(struct gsl_buf *out, const char *word, const char *col, bool color)
+{
+	gsl_buf_printf(out, "%s%s:%s ", color ? col : "", word, color ? RESET : "");
+}
+
+static void put_finding(struct gsl_buf *out, const struct compat_finding *f, bool color)
+{
+	struct compat_place first = f->where.file ? f->where : f->old.file ? f->old : f->new;
+	if (color)
+		gsl_buf_puts(out, BOLD);
+	compat_put_place(out, first);
+	gsl_buf_puts(out, color ? ":" RESET " " : ": ");
+	put_severity(out, f->ignored ? "accepted" : compat_severity_name(f->severity),
+		     colour(f->severity), color);
+	gsl_buf_printf(out, "%s [%s]\n", f->message, compat_rule_id(f->rule));
+	if (f->old.file && f->new.file) {
+		compat_put_place(out, f->new);
+		gsl_buf_puts(out, ": ");
+		put_severity(out, "note", BOLD, color);
+		gsl_buf_puts(out, "in NEW here\n");
+	}
+	if (f->call)
+		gsl_buf_printf(out, "    call: %s\n", f->call);
+	if (f->ignored)
+		gsl_buf_printf(out, "    accepted: %s\n", f->ignored);
+	gsl_buf_printf(out, "    why: %s\n", compat_rule_why(f->rule));
+}
+
+void compat_render_text(const struct compat_report *r, struct gsl_buf *out, bool color)
+{
+	for (uint32_t i = 0; i < r->n; i++)
+		put_finding(out, &r->findings[i], color);
+	struct compat_counts c = compat_report_counts(r);
+	gsl_buf_printf(out, "gslc compat: %s -> %s: %s (%u breaking, %u warning%s, %u info",
+		       r->old_label, r->new_label, c.breaking ? "breaking" : "compatible",
+		       (unsigned)c.breaking, (unsigned)c.warning, c.warning == 1 ? "" : "s",
+		       (unsigned)c.info);
+	if (c.ignored)
+		gsl_buf_printf(out, ", %u accepted", (unsigned)c.ignored);
+	gsl_buf_puts(out, ")\n");
+}
