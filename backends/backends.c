@@ -1,5 +1,6 @@
 /* backends.c: which emitter makes which output format. */
 #include "emit.h"
+#include "doctree.h"
 
 #include <string.h>
 
@@ -65,6 +66,7 @@ void gsl_emit_finish(struct gsl_emit *e)
 
 void gsl_emit_free(struct gsl_emit *e)
 {
+	gsl_doctrees_free(e);
 	for (struct gsl_output *o = e->outputs; o; o = o->next)
 		gsl_buf_free(&o->buf);
 	e->outputs = e->last_output = NULL;

@@ -53,8 +53,6 @@ struct gsl_dt_attr {
 	struct gsl_dt_attr *next;
 };
 
-struct gsl_doctree;
-
 struct gsl_dt_node {
 	struct gsl_dt_node *parent;
 	struct gsl_dt_node *first_child;
@@ -71,8 +69,8 @@ struct gsl_dt_node {
 		} text;                           /* TEXT, CHAR */
 		struct {
 			const char *name;         /* the link name, ".tgt.pkg.K.m" */
-			const struct gsl_doctree *doc; /* LINK: the document that defines
-							  it, NULL while unresolved */
+			const struct gsl_document *doc; /* LINK: the document that defines
+							   it, NULL while unresolved */
 		} link;                           /* DEFINE, LINK */
 		struct {
 			const char *kind;         /* the kind's name where the document is */
@@ -92,22 +90,37 @@ struct gsl_doctree {
 	struct gsl_str title;      /* `document_title`, unstripped; ptr NULL when none */
 	struct gsl_str lang;       /* `document_lang`, stripped; ptr NULL when none */
 	bool has_man_pages;
-	struct gsl_doctree *next;  /* the next document of the run */
 };
 
-/* The trees of all documents of the run, in the order of the model's
- * documents: made, linked and cached in e on first use. Problems are
- * reported then (once); a document that had errors still has a tree. */
-const struct gsl_doctree *gsl_doctrees(struct gsl_emit *e);
-/* The tree of document d. */
+/* The tree of document d, linked to the run's other documents. Trees
+ * are made one at a time (the first call makes every document's once,
+ * to learn what each defines, and reports their problems): the tree is
+ * valid until the tree of another document is asked for. */
 const struct gsl_doctree *gsl_doctree_of(struct gsl_emit *e, const struct gsl_document *d);
 
-/* Whether a link resolves into its own document (tree). */
+/* Whether a link resolves into the document of tree. */
 static inline bool gsl_dt_link_is_local(const struct gsl_dt_node *link,
 					const struct gsl_doctree *tree)
 {
-	return link->u.link.doc == tree;
+	return link->u.link.doc == tree->doc;
 }
+
+/* A man page of the run, and the title of each document, for an index. */
+struct gsl_dt_page {
+	const char *kind;                 /* the kind's name in its document */
+	const char *link;                 /* its link name */
+	const struct gsl_document *doc;
+};
+struct gsl_dt_index {
+	const struct gsl_dt_page *pages;  /* in the order of the documents */
+	size_t npages;
+	const char *const *titles;        /* of each document of the model, in order:
+					     stripped, NULL when none */
+};
+const struct gsl_dt_index *gsl_doctree_index(struct gsl_emit *e);
+
+/* Frees what the run's trees hold (gsl_emit_free calls it). */
+void gsl_doctrees_free(struct gsl_emit *e);
 
 /* The anchor of a link name (section 4.6 of the language reference):
  * ".tgt.sets.NodeSet.op:&" -> "sets.NodeSet.op:-38-". Appended to out. */

@@ -119,6 +119,8 @@ static struct gsl_dt_node *scratch(struct gsl_docgen *g)
 
 void gsl_docgen_error(struct gsl_docgen *g, struct gsl_loc loc, const char *fmt, ...)
 {
+	if (g->quiet)
+		return;
 	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
@@ -220,7 +222,7 @@ static struct gsl_dt_node *take_names(struct gsl_docgen *g, const struct gsl_nod
 static const struct gsl_subject *lookup(struct gsl_docgen *g, struct gsl_str name,
 					struct gsl_loc loc)
 {
-	return gsl_resolve_path(g->m, g->pkg, NULL, name, loc, true);
+	return gsl_resolve_path(g->m, g->pkg, NULL, name, loc, !g->quiet);
 }
 
 /* ---- Directives ----------------------------------------------------------- */
@@ -822,17 +824,19 @@ void gsl_docgen_expand(struct gsl_docgen *g, const struct gsl_node *first)
 	g->out = out;
 }
 
-struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_document *d)
+struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_document *d,
+					struct gsl_arena *arena, bool quiet)
 {
 	struct gsl_ctx *ctx = m->ctx;
-	struct gsl_doctree *tree = gsl_arena_alloc(&ctx->arena, sizeof *tree);
+	struct gsl_doctree *tree = gsl_arena_alloc(arena, sizeof *tree);
 	tree->doc = d;
 	tree->name = d->name;
-	tree->root = gsl_dt_new(&ctx->arena, GSL_DT_ROOT, gsl_node_loc(d->node));
+	tree->root = gsl_dt_new(arena, GSL_DT_ROOT, gsl_node_loc(d->node));
 	struct gsl_docgen g = {
 		.m = m,
 		.ctx = ctx,
-		.arena = &ctx->arena,
+		.arena = arena,
+		.quiet = quiet,
 		.tree = tree,
 		.pkg = d->pkg,
 		.out = tree->root,

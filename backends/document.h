@@ -17,7 +17,8 @@ struct binding;
 struct gsl_docgen {
 	struct gsl_model *m;
 	struct gsl_ctx *ctx;
-	struct gsl_arena *arena;       /* the context's: the tree lives as long */
+	struct gsl_arena *arena;       /* the tree's */
+	bool quiet;                    /* problems are not reported */
 	struct gsl_doctree *tree;      /* the document being made */
 	const struct gsl_package *pkg; /* names in the document are resolved in it */
 	struct gsl_dt_node *out;       /* where output is appended */
@@ -37,8 +38,10 @@ struct gsl_docgen {
 	size_t ndefines, defines_cap;
 };
 
-/* Makes the tree of document d. */
-struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_document *d);
+/* Makes the tree of document d in arena; quiet: without reporting
+ * problems (it was made once before). */
+struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_document *d,
+					struct gsl_arena *arena, bool quiet);
 
 /* Expands the source nodes first, first->next, ... into g->out. */
 void gsl_docgen_expand(struct gsl_docgen *g, const struct gsl_node *first);

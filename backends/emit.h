@@ -30,8 +30,7 @@ struct gsl_emit {
 	struct gsl_output *outputs;   /* in the order made */
 	struct gsl_output *last_output;
 	unsigned formats;             /* formats emitted so far in this run */
-	struct gsl_doctree *doctrees; /* the documents' trees, made on first use
-					 (doctree.h) */
+	struct gsl_docrun *docs;      /* the document trees' state (links.c) */
 };
 
 /* A new output file to fill. Two outputs of one name are an error

@@ -1,8 +1,8 @@
 /* html.c: a document tree rendered into a libxml2 tree, which libxml2
  * serializes (so escaping is right by construction). Markup becomes the
  * HTML5 element of its name (obsolete ones are mapped to their modern
- * forms), anchors get both `id` and the legacy `name` so old links keep
- * working, and a permalink shown on hover. */
+ * forms). Anchors get both `id` and the legacy `name`, so old links keep
+ * working, and link to themselves: a permalink, marked on hover. */
 #include "config.h"
 
 #include "html.h"
@@ -89,7 +89,7 @@ void gsl_html_text(struct html *h, xmlNodePtr parent, const char *s, size_t n)
 
 void gsl_html_attr(xmlNodePtr e, const char *name, const char *value)
 {
-	xmlSetProp(e, BAD_CAST name, BAD_CAST value);
+	xmlNewProp(e, BAD_CAST name, BAD_CAST value);
 }
 
 const char *gsl_html_anchor(struct html *h, const char *link_name)
@@ -106,58 +106,64 @@ static bool claim(struct html *h, const char *a)
 	size_t n = strlen(a);
 	if (gsl_strmap_get(&h->anchors, a, n))
 		return false;
-	char *copy = gsl_arena_strndup(&h->e->ctx->arena, a, n);
+	char *copy = gsl_arena_strndup(&h->arena, a, n);
 	*gsl_strmap_slot(&h->anchors, copy, n) = copy;
 	return true;
 }
 
-/* An anchor: `<a class="anchor" id=".." name="..">`. */
-static xmlNodePtr anchor(struct html *h, xmlNodePtr parent, const char *a)
-{
-	xmlNodePtr e = gsl_html_element(h, parent, "a");
-	gsl_html_attr(e, "class", "anchor");
-	if (claim(h, a)) {
-		gsl_html_attr(e, "id", a);
-		gsl_html_attr(e, "name", a);
-	}
-	return e;
-}
-
-/* A link to anchor a, shown on hover (the stylesheet gives its sign). */
-static void permalink(struct html *h, xmlNodePtr parent, const char *a)
-{
-	xmlNodePtr e = gsl_html_element(h, parent, "a");
-	gsl_html_attr(e, "class", "permalink");
-	gsl_buf_clear(&h->scratch);
-	gsl_buf_printf(&h->scratch, "#%s", a);
-	gsl_html_attr(e, "href", gsl_buf_cstr(&h->scratch));
-	gsl_html_attr(e, "title", "Permalink");
-	gsl_html_attr(e, "aria-label", "Permalink");
-}
-
 /* ---- Rendering ------------------------------------------------------------------- */
 
-/* The state of rendering a node's children. */
+/* What was open when a node was entered. */
 struct level {
 	xmlNodePtr parent;     /* where the node was rendered */
-	xmlNodePtr permalink;  /* a heading that gets a permalink at the end */
-	char *anchor;          /* its anchor */
 	bool pre;              /* the node is a <pre> */
 };
 
 struct render {
 	struct html *h;
 	xmlNodePtr cur;        /* where children go */
-	xmlNodePtr merge;      /* a heading made for an anchor: the next element */
+	xmlNodePtr heading;    /* an anchored heading made before its element */
+	xmlNodePtr heading_in; /* where the heading's content goes */
+	struct gsl_buf text;   /* text not yet added to cur */
 	int pre;               /* <pre> elements open */
 	int header;            /* `header` nodes open */
 	struct level *levels;
 	size_t nlevels, cap;
+	struct {
+		const char *name;
+		const struct tag *tag;
+	} tags[64];            /* the tags last looked up, by address */
 };
 
 static void report(struct render *r, const struct gsl_dt_node *n, const char *fmt, const char *s)
 {
 	gsl_error(r->h->e->ctx, n->loc, fmt, s);
+}
+
+/* Adds the text gathered so far as one text node. */
+static void flush(struct render *r)
+{
+	if (!r->text.len)
+		return;
+	gsl_html_text(r->h, r->cur, r->text.data, r->text.len);
+	gsl_buf_clear(&r->text);
+}
+
+/* The element for tag name (most names are the same few strings). */
+static const struct tag *lookup(struct render *r, const char *name)
+{
+	size_t i = ((uintptr_t)name >> 3) % (sizeof r->tags / sizeof *r->tags);
+	if (r->tags[i].name != name) {
+		r->tags[i].name = name;
+		r->tags[i].tag = find_tag(name);
+	}
+	return r->tags[i].tag;
+}
+
+static xmlNodePtr element(struct render *r, const char *tag)
+{
+	flush(r);
+	return gsl_html_element(r->h, r->cur, tag);
 }
 
 /* The UTF-8 of a character entity: a name (nbsp) or a decimal or 0x
@@ -208,8 +214,8 @@ static void text(struct render *r, const struct gsl_dt_node *n)
 	const char *s = n->u.text.ptr;
 	size_t len = n->u.text.len;
 	if (!r->pre && len && (len > 80 || memchr(s, '\n', len)))
-		gsl_html_text(r->h, r->cur, "\n", 1);
-	gsl_html_text(r->h, r->cur, s, len);
+		gsl_buf_putc(&r->text, '\n');
+	gsl_buf_put(&r->text, s, len);
 }
 
 /* The only child of a define, if it is a heading. */
@@ -220,54 +226,74 @@ static bool is_heading(const struct gsl_dt_node *n)
 	       t[1] >= '1' && t[1] <= '6' && !t[2];
 }
 
-static void define(struct render *r, const struct gsl_dt_node *n, struct level *l)
+/* An anchor: `<a class="anchor" id=".." name=".." href="#..">` around
+ * the define's content (in a heading, inside the heading). */
+static void define(struct render *r, const struct gsl_dt_node *n)
 {
 	const char *a = gsl_html_anchor(r->h, n->u.link.name);
-	l->anchor = gsl_arena_strdup(&r->h->e->ctx->arena, a);
-	if (is_heading(n->first_child)) {
-		/* The anchor goes into the heading, the permalink after it. */
-		r->merge = gsl_html_element(r->h, r->cur, n->first_child->u.elem.tag);
-		anchor(r->h, r->merge, l->anchor);
-		l->permalink = r->merge;
-		return;
+	xmlNodePtr in = r->cur;
+	if (is_heading(n->first_child))
+		in = r->heading = element(r, n->first_child->u.elem.tag);
+	flush(r);
+	xmlNodePtr e = gsl_html_element(r->h, in, "a");
+	gsl_html_attr(e, "class", "anchor");
+	if (claim(r->h, a)) {
+		gsl_html_attr(e, "id", a);
+		gsl_html_attr(e, "name", a);
 	}
-	r->cur = anchor(r->h, r->cur, l->anchor);
+	gsl_buf_clear(&r->h->scratch);
+	gsl_buf_putc(&r->h->scratch, '#');
+	gsl_dt_anchor(&r->h->scratch, n->u.link.name);
+	gsl_html_attr(e, "href", gsl_buf_cstr(&r->h->scratch));
+	if (r->heading)
+		r->heading_in = e;
+	else
+		r->cur = e;
 }
 
 static void link(struct render *r, const struct gsl_dt_node *n)
 {
-	const struct gsl_doctree *doc = n->u.link.doc;
+	const struct gsl_document *doc = n->u.link.doc;
 	if (!doc) {
-		r->cur = gsl_html_element(r->h, r->cur, "em");
+		r->cur = element(r, "em");
 	} else {
 		struct gsl_buf *b = &r->h->scratch;
 		gsl_buf_clear(b);
-		if (doc != r->h->tree)
+		if (doc != r->h->tree->doc)
 			gsl_buf_printf(b, "%s.html", doc->name);
 		gsl_buf_putc(b, '#');
 		gsl_dt_anchor(b, n->u.link.name);
-		r->cur = gsl_html_element(r->h, r->cur, "a");
+		r->cur = element(r, "a");
 		gsl_html_attr(r->cur, "href", gsl_buf_cstr(b));
 	}
 	if (!n->first_child)
-		gsl_html_text(r->h, r->cur, n->u.link.name, strlen(n->u.link.name));
+		gsl_buf_puts(&r->text, n->u.link.name);
 }
 
-/* Attributes of an element; an `a` with a `name` gets the same `id`. */
-static void attributes(struct render *r, const struct gsl_dt_node *n, xmlNodePtr e)
+/* Attributes of an element: its class (the tag's, then the markup's),
+ * the others as given; an `a` with a `name` gets the same `id`. */
+static void attributes(struct render *r, const struct gsl_dt_node *n, const struct tag *t,
+		       xmlNodePtr e)
 {
-	const char *name = NULL;
+	const char *name = NULL, *class_ = t->class_;
 	bool id = false;
 	for (const struct gsl_dt_attr *a = n->u.elem.attrs; a; a = a->next) {
+		if (strcmp(a->name, "class") == 0) {
+			class_ = class_ ? gsl_arena_printf(&r->h->arena, "%s %s", class_, a->value)
+					: a->value;
+			continue;
+		}
 		gsl_html_attr(e, a->name, a->value);
-		if (strcmp(a->name, "name") == 0)
+		if (strcmp(a->name, "name") == 0) {
 			name = a->value;
-		else if (strcmp(a->name, "id") == 0) {
+		} else if (strcmp(a->name, "id") == 0) {
 			claim(r->h, a->value);
 			id = true;
 		}
 	}
-	if (name && !id && strcmp(n->u.elem.tag, "a") == 0 && claim(r->h, name))
+	if (class_)
+		gsl_html_attr(e, "class", class_);
+	if (name && !id && strcmp(t->element, "a") == 0 && claim(r->h, name))
 		gsl_html_attr(e, "id", name);
 }
 
@@ -280,13 +306,13 @@ static void width(struct render *r, const struct gsl_dt_node *n, xmlNodePtr e)
 		if (c->kind == GSL_DT_TEXT)
 			gsl_buf_put(b, c->u.text.ptr, c->u.text.len);
 	struct gsl_str w = gsl_str_strip((struct gsl_str){ gsl_buf_cstr(b), b->len });
-	gsl_html_attr(e, "width", gsl_arena_strndup(&r->h->e->ctx->arena, w.ptr, w.len));
+	gsl_html_attr(e, "width", gsl_arena_strndup(&r->h->arena, w.ptr, w.len));
 }
 
-/* Returns false to skip the children. */
-static bool element(struct render *r, const struct gsl_dt_node *n, struct level *l)
+/* Markup; returns false to skip the children. */
+static bool markup(struct render *r, const struct gsl_dt_node *n, struct level *l)
 {
-	const struct tag *t = find_tag(n->u.elem.tag);
+	const struct tag *t = lookup(r, n->u.elem.tag);
 	if (!t) {
 		report(r, n, "HTML has no element '%s'", n->u.elem.tag);
 		return false;
@@ -295,13 +321,11 @@ static bool element(struct render *r, const struct gsl_dt_node *n, struct level 
 		report(r, n, "'%s' belongs in the page's head: put it in a 'header'", t->name);
 		return false;
 	}
-	xmlNodePtr e = r->merge;
-	r->merge = NULL;
+	xmlNodePtr e = r->heading, in = r->heading_in;
+	r->heading = r->heading_in = NULL;
 	if (!e)
-		e = gsl_html_element(r->h, r->cur, t->element);
-	if (t->class_)
-		gsl_html_attr(e, "class", t->class_);
-	attributes(r, n, e);
+		e = in = element(r, t->element);
+	attributes(r, n, t, e);
 	if (t->flags & WIDTH) {
 		width(r, n, e);
 		return false;
@@ -312,7 +336,7 @@ static bool element(struct render *r, const struct gsl_dt_node *n, struct level 
 	}
 	l->pre = strcmp(t->element, "pre") == 0;
 	r->pre += l->pre;
-	r->cur = e;
+	r->cur = in;
 	return true;
 }
 
@@ -321,13 +345,13 @@ static bool enter(struct render *r, const struct gsl_dt_node *n, struct level *l
 {
 	const struct gsl_dt_node *up = n->parent;
 	if (up && up->kind == GSL_DT_ELEMENT) {
-		const struct tag *t = find_tag(up->u.elem.tag);
+		const struct tag *t = lookup(r, up->u.elem.tag);
 		if (t && (t->flags & LIST))
-			r->cur = gsl_html_element(r->h, r->cur, "li");
+			r->cur = element(r, "li");
 	}
 	switch ((enum gsl_dt_kind)n->kind) {
 	case GSL_DT_ELEMENT:
-		return element(r, n, l);
+		return markup(r, n, l);
 	case GSL_DT_TEXT:
 		text(r, n);
 		return false;
@@ -336,30 +360,31 @@ static bool enter(struct render *r, const struct gsl_dt_node *n, struct level *l
 		size_t len = character(n, c);
 		if (!len)
 			report(r, n, "no such character: '%s'",
-			       gsl_arena_strndup(&r->h->e->ctx->arena, n->u.text.ptr, n->u.text.len));
-		gsl_html_text(r->h, r->cur, c, len);
+			       gsl_arena_strndup(&r->h->arena, n->u.text.ptr, n->u.text.len));
+		gsl_buf_put(&r->text, c, len);
 		return false;
 	}
 	case GSL_DT_DEFINE:
-		define(r, n, l);
+		define(r, n);
 		return true;
 	case GSL_DT_LINK:
 		link(r, n);
 		return true;
 	case GSL_DT_COLONKIND:
-		gsl_html_text(r->h, gsl_html_element(r->h, r->cur, "code"), ":", 1);
-		gsl_html_text(r->h, r->cur, "\xc2\xa0", 2);
+		gsl_html_text(r->h, element(r, "code"), ":", 1);
+		gsl_buf_puts(&r->text, "\xc2\xa0");
 		return false;
 	case GSL_DT_MAPSTO:
-		gsl_html_text(r->h, r->cur, " ", 1);
-		gsl_html_text(r->h, gsl_html_element(r->h, r->cur, "strong"), "->", 2);
-		gsl_html_text(r->h, r->cur, " ", 1);
+		gsl_buf_putc(&r->text, ' ');
+		gsl_html_text(r->h, element(r, "strong"), "->", 2);
+		gsl_buf_putc(&r->text, ' ');
 		return false;
 	case GSL_DT_MAN_PAGE:
-		r->cur = gsl_html_element(r->h, r->cur, "div");
+		r->cur = element(r, "div");
 		gsl_html_attr(r->cur, "class", "manpage");
 		return true;
 	case GSL_DT_HEADER:
+		flush(r);
 		r->header++;
 		r->cur = r->h->head;
 		return true;
@@ -370,10 +395,8 @@ static bool enter(struct render *r, const struct gsl_dt_node *n, struct level *l
 
 static void leave(struct render *r, const struct gsl_dt_node *n, const struct level *l)
 {
-	if (l->permalink)
-		permalink(r->h, l->permalink, l->anchor);
-	else if (n->kind == GSL_DT_DEFINE)
-		permalink(r->h, l->parent, l->anchor);
+	if (r->cur != l->parent)
+		flush(r);
 	r->pre -= l->pre;
 	r->header -= n->kind == GSL_DT_HEADER;
 	r->cur = l->parent;
@@ -382,6 +405,7 @@ static void leave(struct render *r, const struct gsl_dt_node *n, const struct le
 void gsl_html_render(struct html *h, xmlNodePtr into)
 {
 	struct render r = { .h = h, .cur = into };
+	gsl_buf_init(&r.text, h->e->ctx->mem);
 	struct gsl_dt_iter it;
 	gsl_dt_iter_init(&it, h->tree->root);
 	for (enum gsl_dt_event ev; (ev = gsl_dt_iter_next(&it)) != GSL_DT_DONE;) {
@@ -399,5 +423,7 @@ void gsl_html_render(struct html *h, xmlNodePtr into)
 		if (!enter(&r, it.node, l))
 			gsl_dt_iter_skip_children(&it);
 	}
+	flush(&r);
 	gsl_xfree(h->e->ctx->mem, r.levels);
+	gsl_buf_free(&r.text);
 }

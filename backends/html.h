@@ -19,6 +19,7 @@ struct html {
 	xmlDocPtr doc;
 	xmlNodePtr head;            /* where the children of `header` go */
 	struct gsl_strmap anchors;  /* the anchors (ids) made so far in the page */
+	struct gsl_arena arena;     /* the page's strings */
 	struct gsl_buf scratch;     /* for building strings */
 };
 

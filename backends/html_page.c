@@ -154,6 +154,7 @@ static void init(struct html *h, struct gsl_emit *e, const struct gsl_doctree *t
 {
 	*h = (struct html){ .e = e, .tree = tree };
 	gsl_strmap_init(&h->anchors, e->ctx->mem);
+	gsl_arena_init(&h->arena, e->ctx->mem);
 	gsl_buf_init(&h->scratch, e->ctx->mem);
 }
 
@@ -165,6 +166,7 @@ static void finish_page(struct html *h, const struct gsl_document *d, const char
 	serialize(h->doc, xhtml, out);
 	xmlFreeDoc(h->doc);
 	gsl_strmap_free(&h->anchors);
+	gsl_arena_free(&h->arena);
 	gsl_buf_free(&h->scratch);
 }
 
@@ -174,14 +176,13 @@ static void emit(struct gsl_emit *e, const struct gsl_document *d, bool xhtml)
 	struct html h;
 	init(&h, e, tree);
 	struct gsl_str title = gsl_str_strip(tree->title);
-	const char *t = title.len ? gsl_arena_strndup(&e->ctx->arena, title.ptr, title.len)
-				  : tree->name;
-	const char *lang = tree->lang.len ? gsl_arena_strndup(&e->ctx->arena, tree->lang.ptr,
+	const char *t = title.len ? gsl_arena_strndup(&h.arena, title.ptr, title.len) : tree->name;
+	const char *lang = tree->lang.len ? gsl_arena_strndup(&h.arena, tree->lang.ptr,
 							       tree->lang.len) : "en";
 	xmlNodePtr bar, layout = new_page(&h, xhtml, t, lang, &bar);
 	const char *index = index_name(e);
 	if (index && strcmp(index, tree->name) != 0)
-		bar_link(&h, bar, gsl_arena_printf(&e->ctx->arena, "%s.html", index), "Index");
+		bar_link(&h, bar, gsl_arena_printf(&h.arena, "%s.html", index), "Index");
 	gsl_html_text(&h, gsl_html_element(&h, bar, "span"), t, strlen(t));
 	if (tree->has_man_pages)
 		contents(&h, layout);
@@ -205,23 +206,18 @@ void gsl_emit_xhtml(struct gsl_emit *e, const struct gsl_document *d)
 
 /* ---- The run's files --------------------------------------------------------- */
 
-/* A man page in the index. */
-struct entry {
-	const char *kind;
-	const char *link;
-	const struct gsl_doctree *tree;
-};
-
 static int by_kind(const void *a, const void *b)
 {
-	const struct entry *x = a, *y = b;
+	const struct gsl_dt_page *x = *(const struct gsl_dt_page *const *)a;
+	const struct gsl_dt_page *y = *(const struct gsl_dt_page *const *)b;
 	int c = strcmp(x->kind, y->kind);
-	return c ? c : strcmp(x->tree->name, y->tree->name);
+	return c ? c : strcmp(x->doc->name, y->doc->name);
 }
 
 /* The index of the run: its documents, and all kinds alphabetically. */
 static void index_page(struct gsl_emit *e, const struct gsl_document *first, const char *name)
 {
+	const struct gsl_dt_index *index = gsl_doctree_index(e);
 	struct html h;
 	init(&h, e, NULL);
 	xmlNodePtr bar, layout = new_page(&h, false, "Index", "en", &bar);
@@ -232,45 +228,35 @@ static void index_page(struct gsl_emit *e, const struct gsl_document *first, con
 	gsl_html_text(&h, gsl_html_element(&h, content, "h1"), "Index", 5);
 	gsl_html_text(&h, gsl_html_element(&h, content, "h2"), "Documents", 9);
 	xmlNodePtr docs = gsl_html_element(&h, content, "ul");
-	struct entry *entries = NULL;
-	size_t n = 0, cap = 0;
-	for (const struct gsl_doctree *t = gsl_doctrees(e); t; t = t->next) {
-		if (!is_html(t->doc))
-			continue;
-		struct gsl_str title = gsl_str_strip(t->title);
-		bar_link(&h, gsl_html_element(&h, docs, "li"),
-			 gsl_arena_printf(&e->ctx->arena, "%s.html", t->name),
-			 title.len ? gsl_arena_strndup(&e->ctx->arena, title.ptr, title.len) : t->name);
-		struct gsl_dt_iter it;
-		gsl_dt_iter_init(&it, t->root);
-		for (enum gsl_dt_event ev; (ev = gsl_dt_iter_next(&it)) != GSL_DT_DONE;) {
-			if (ev != GSL_DT_ENTER || it.node->kind != GSL_DT_MAN_PAGE)
-				continue;
-			if (n == cap) {
-				cap = cap ? 2 * cap : 64;
-				entries = gsl_xrealloc(e->ctx->mem, entries, cap * sizeof *entries);
-			}
-			entries[n++] = (struct entry){ it.node->u.page.kind, it.node->u.page.link, t };
-			gsl_dt_iter_skip_children(&it);
-		}
-	}
+	size_t i = 0;
+	for (const struct gsl_document *d = e->model->documents; d; d = d->next, i++)
+		if (is_html(d))
+			bar_link(&h, gsl_html_element(&h, docs, "li"),
+				 gsl_arena_printf(&h.arena, "%s.html", d->name),
+				 index->titles[i] ? index->titles[i] : d->name);
+	/* The kinds of the HTML documents, by name. */
+	const struct gsl_dt_page **pages = gsl_xmalloc(e->ctx->mem,
+						       (index->npages + 1) * sizeof *pages);
+	size_t n = 0;
+	for (size_t k = 0; k < index->npages; k++)
+		if (is_html(index->pages[k].doc))
+			pages[n++] = &index->pages[k];
 	if (n) {
-		qsort(entries, n, sizeof *entries, by_kind);
+		qsort(pages, n, sizeof *pages, by_kind);
 		gsl_html_text(&h, gsl_html_element(&h, content, "h2"), "Kinds", 5);
 		xmlNodePtr kinds = gsl_html_element(&h, content, "ul");
 		gsl_html_attr(kinds, "class", "kinds");
-		for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < n; k++) {
 			xmlNodePtr li = gsl_html_element(&h, kinds, "li");
 			gsl_buf_clear(&h.scratch);
-			gsl_buf_printf(&h.scratch, "%s.html#", entries[i].tree->name);
-			gsl_dt_anchor(&h.scratch, entries[i].link);
-			bar_link(&h, li, gsl_buf_cstr(&h.scratch), entries[i].kind);
-			const char *where = gsl_arena_printf(&e->ctx->arena, " (%s)",
-							     entries[i].tree->name);
+			gsl_buf_printf(&h.scratch, "%s.html#", pages[k]->doc->name);
+			gsl_dt_anchor(&h.scratch, pages[k]->link);
+			bar_link(&h, li, gsl_buf_cstr(&h.scratch), pages[k]->kind);
+			const char *where = gsl_arena_printf(&h.arena, " (%s)", pages[k]->doc->name);
 			gsl_html_text(&h, gsl_html_element(&h, li, "span"), where, strlen(where));
 		}
 	}
-	gsl_xfree(e->ctx->mem, entries);
+	gsl_xfree(e->ctx->mem, pages);
 	footer(&h, layout);
 	finish_page(&h, first, gsl_arena_printf(&e->ctx->arena, "%s.html", name), false);
 }

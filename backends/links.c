@@ -128,71 +128,145 @@ void gsl_dt_anchor(struct gsl_buf *out, const char *link_name)
 
 /* ---- The documents of a run ------------------------------------------- */
 
-/* Resolves every link of the run's trees to the first anchor of its
- * name, preferring the link's own document. */
-static void link_trees(struct gsl_ctx *ctx, struct gsl_doctree *trees)
+/* What the run knows of its documents. Trees are made one at a time in
+ * an arena of their own: a run of many documents holds one at once. */
+struct gsl_docrun {
+	struct gsl_strmap first;        /* link name -> the first document that
+					   defines it */
+	struct gsl_dt_page *pages;
+	size_t npages, pages_cap;
+	const char **titles;            /* by document, in the model's order */
+	struct gsl_dt_index index;
+	struct gsl_arena arena;         /* the current tree's */
+	struct gsl_doctree *tree;       /* the current tree, or NULL */
+};
+
+/* Documents shown as documents (HTML, XHTML, LaTeX) define anchors. */
+static bool is_shown(const struct gsl_document *d)
 {
-	struct gsl_strmap first;   /* link name -> the first tree that defines it */
-	gsl_strmap_init(&first, ctx->mem);
-	for (struct gsl_doctree *t = trees; t; t = t->next) {
-		struct gsl_dt_iter it;
-		gsl_dt_iter_init(&it, t->root);
-		for (enum gsl_dt_event ev; (ev = gsl_dt_iter_next(&it)) != GSL_DT_DONE;) {
-			if (ev != GSL_DT_ENTER || it.node->kind != GSL_DT_DEFINE)
-				continue;
-			const char *name = it.node->u.link.name;
-			void **slot = gsl_strmap_slot(&first, name, strlen(name));
-			if (!*slot)
-				*slot = t;
-		}
-	}
-	for (struct gsl_doctree *t = trees; t; t = t->next) {
-		struct gsl_strmap own;  /* link names defined in t */
-		gsl_strmap_init(&own, ctx->mem);
-		struct gsl_dt_iter it;
-		gsl_dt_iter_init(&it, t->root);
-		for (enum gsl_dt_event ev; (ev = gsl_dt_iter_next(&it)) != GSL_DT_DONE;)
-			if (ev == GSL_DT_ENTER && it.node->kind == GSL_DT_DEFINE) {
-				const char *name = it.node->u.link.name;
-				*gsl_strmap_slot(&own, name, strlen(name)) = t;
-			}
-		gsl_dt_iter_init(&it, t->root);
-		for (enum gsl_dt_event ev; (ev = gsl_dt_iter_next(&it)) != GSL_DT_DONE;) {
-			if (ev != GSL_DT_ENTER || it.node->kind != GSL_DT_LINK)
-				continue;
-			struct gsl_dt_node *link = (struct gsl_dt_node *)it.node;
-			const char *name = link->u.link.name;
-			size_t len = strlen(name);
-			link->u.link.doc = gsl_strmap_get(&own, name, len);
-			if (!link->u.link.doc)
-				link->u.link.doc = gsl_strmap_get(&first, name, len);
-		}
-		gsl_strmap_free(&own);
-	}
-	gsl_strmap_free(&first);
+	return d->formats & (GSL_FORMAT_HTML | GSL_FORMAT_XHTML | GSL_FORMAT_LATEX);
 }
 
-const struct gsl_doctree *gsl_doctrees(struct gsl_emit *e)
+static void add_page(struct gsl_ctx *ctx, struct gsl_docrun *run, const struct gsl_dt_node *n,
+		     const struct gsl_document *d)
 {
-	if (e->doctrees || !e->model->documents)
-		return e->doctrees;
-	struct gsl_doctree *last = NULL;
-	for (const struct gsl_document *d = e->model->documents; d; d = d->next) {
-		struct gsl_doctree *t = gsl_docgen_document(e->model, d);
-		if (last)
-			last->next = t;
-		else
-			e->doctrees = t;
-		last = t;
+	if (run->npages == run->pages_cap) {
+		run->pages_cap = run->pages_cap ? 2 * run->pages_cap : 64;
+		run->pages = gsl_xrealloc(ctx->mem, run->pages, run->pages_cap * sizeof *run->pages);
 	}
-	link_trees(e->ctx, e->doctrees);
-	return e->doctrees;
+	run->pages[run->npages++] = (struct gsl_dt_page){
+		.kind = gsl_arena_strdup(&ctx->arena, n->u.page.kind),
+		.link = gsl_arena_strdup(&ctx->arena, n->u.page.link),
+		.doc = d,
+	};
+}
+
+/* Notes what tree t defines: the first definer of a link name wins. */
+static void learn(struct gsl_ctx *ctx, struct gsl_docrun *run, const struct gsl_doctree *t)
+{
+	struct gsl_dt_iter it;
+	gsl_dt_iter_init(&it, t->root);
+	for (enum gsl_dt_event ev; (ev = gsl_dt_iter_next(&it)) != GSL_DT_DONE;) {
+		if (ev != GSL_DT_ENTER)
+			continue;
+		if (it.node->kind == GSL_DT_MAN_PAGE)
+			add_page(ctx, run, it.node, t->doc);
+		if (it.node->kind != GSL_DT_DEFINE)
+			continue;
+		const char *name = it.node->u.link.name;
+		size_t len = strlen(name);
+		if (gsl_strmap_get(&run->first, name, len))
+			continue;
+		const char *key = gsl_arena_strndup(&ctx->arena, name, len);
+		*gsl_strmap_slot(&run->first, key, len) = (void *)t->doc;
+	}
+}
+
+/* Resolves the links of tree t: to an anchor in t, else to the first
+ * document of the run that defines the name. */
+static void link_tree(struct gsl_ctx *ctx, struct gsl_docrun *run, struct gsl_doctree *t)
+{
+	struct gsl_strmap own;
+	gsl_strmap_init(&own, ctx->mem);
+	struct gsl_dt_iter it;
+	gsl_dt_iter_init(&it, t->root);
+	for (enum gsl_dt_event ev; (ev = gsl_dt_iter_next(&it)) != GSL_DT_DONE;)
+		if (ev == GSL_DT_ENTER && it.node->kind == GSL_DT_DEFINE) {
+			const char *name = it.node->u.link.name;
+			*gsl_strmap_slot(&own, name, strlen(name)) = (void *)t->doc;
+		}
+	gsl_dt_iter_init(&it, t->root);
+	for (enum gsl_dt_event ev; (ev = gsl_dt_iter_next(&it)) != GSL_DT_DONE;) {
+		if (ev != GSL_DT_ENTER || it.node->kind != GSL_DT_LINK)
+			continue;
+		struct gsl_dt_node *link = (struct gsl_dt_node *)it.node;
+		const char *name = link->u.link.name;
+		size_t len = strlen(name);
+		link->u.link.doc = gsl_strmap_get(&own, name, len);
+		if (!link->u.link.doc)
+			link->u.link.doc = gsl_strmap_get(&run->first, name, len);
+	}
+	gsl_strmap_free(&own);
+}
+
+/* Makes every shown document's tree once, reporting its problems, and
+ * notes its anchors, man pages and title. */
+static struct gsl_docrun *start(struct gsl_emit *e)
+{
+	struct gsl_ctx *ctx = e->ctx;
+	struct gsl_docrun *run = gsl_arena_alloc(&ctx->arena, sizeof *run);
+	gsl_strmap_init(&run->first, ctx->mem);
+	gsl_arena_init(&run->arena, ctx->mem);
+	size_t ndocs = 0;
+	for (const struct gsl_document *d = e->model->documents; d; d = d->next)
+		ndocs++;
+	run->titles = gsl_arena_alloc(&ctx->arena, (ndocs + 1) * sizeof *run->titles);
+	size_t i = 0;
+	for (const struct gsl_document *d = e->model->documents; d; d = d->next, i++) {
+		if (!is_shown(d))
+			continue;
+		struct gsl_arena arena;
+		gsl_arena_init(&arena, ctx->mem);
+		const struct gsl_doctree *t = gsl_docgen_document(e->model, d, &arena, false);
+		learn(ctx, run, t);
+		struct gsl_str title = gsl_str_strip(t->title);
+		if (title.len)
+			run->titles[i] = gsl_arena_strndup(&ctx->arena, title.ptr, title.len);
+		gsl_arena_free(&arena);
+	}
+	run->index = (struct gsl_dt_index){ run->pages, run->npages, run->titles };
+	return run;
 }
 
 const struct gsl_doctree *gsl_doctree_of(struct gsl_emit *e, const struct gsl_document *d)
 {
-	for (const struct gsl_doctree *t = gsl_doctrees(e); t; t = t->next)
-		if (t->doc == d)
-			return t;
-	return NULL;
+	if (!e->docs)
+		e->docs = start(e);
+	struct gsl_docrun *run = e->docs;
+	if (run->tree && run->tree->doc == d)
+		return run->tree;
+	gsl_arena_free(&run->arena);
+	gsl_arena_init(&run->arena, e->ctx->mem);
+	/* Made again, its problems already reported. */
+	run->tree = gsl_docgen_document(e->model, d, &run->arena, true);
+	link_tree(e->ctx, run, run->tree);
+	return run->tree;
+}
+
+const struct gsl_dt_index *gsl_doctree_index(struct gsl_emit *e)
+{
+	if (!e->docs)
+		e->docs = start(e);
+	return &e->docs->index;
+}
+
+void gsl_doctrees_free(struct gsl_emit *e)
+{
+	struct gsl_docrun *run = e->docs;
+	if (!run)
+		return;
+	gsl_strmap_free(&run->first);
+	gsl_xfree(e->ctx->mem, run->pages);
+	gsl_arena_free(&run->arena);
+	e->docs = NULL;
 }
