@@ -8,7 +8,8 @@ backends_libbackends_a_SOURCES = \
 	backends/doctree.c backends/doctree.h \
 	backends/document.c backends/document.h \
 	backends/links.c \
-	backends/manpage.c backends/manpage.h backends/mapping.c \
+	backends/manpage.c backends/manpage.h backends/aspects.c backends/kinds.c \
+	backends/arguments.c backends/mapping.c backends/operators.c \
 	backends/html.c backends/html.h backends/html_page.c
 nodist_backends_libbackends_a_SOURCES = backends/stylesheet.c
 

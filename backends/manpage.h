@@ -3,8 +3,9 @@
  * of a mapping ... seen in the place where they are declared, which
  * gives them their link names (section 4.3 of the language reference)
  * and the name of the object they are about (`.self`). manpage.c lays
- * out pages, kinds and attributes; mapping.c mappings, argument lists,
- * operators and conditions. */
+ * out pages; aspects.c collects and names aspects; kinds.c lays out
+ * kinds and attributes, arguments.c argument lists, mapping.c mappings,
+ * operators.c operators and conditions. */
 #ifndef GSL_MANPAGE_H
 #define GSL_MANPAGE_H
 
@@ -68,6 +69,11 @@ void asp_aspects(struct page *p, const struct place *place, enum gsl_tag tag, st
 bool asp_is_description(enum gsl_tag tag);
 bool asp_is_attribute(enum gsl_tag tag);
 bool asp_is_argument(enum gsl_tag tag);
+bool asp_is_operator(enum gsl_tag tag);
+/* The aspects of kind k (with tag want, or all with GSL_TAG_ROOT), each
+ * in the place of its block. */
+void asp_kind_aspects(struct page *p, const struct gsl_subject *k, enum gsl_tag want,
+		      struct asps *out);
 const char *asp_link(struct page *p, const struct asp *a);
 /* The kind aspects of x (in place pl of x) into out. */
 void asp_kind_parts(struct page *p, const struct place *pl, struct asps *out);
@@ -95,8 +101,20 @@ void page_self(struct page *p, const struct asp *x);
 /* Its `.self` name only, if any; false if none. */
 bool page_self_name(struct page *p, const struct asp *x);
 
+/* ---- Kinds and attributes (kinds.c) ----------------------------------- */
+
 /* A synthetic kind: ` (` and its parts in a list, or `anything`. */
 void page_kind_list(struct page *p, const struct asp *k, bool definition);
+/* A kind: by name, or made of aspects. */
+void page_kind_ref(struct page *p, const struct asp *k, bool definition);
+/* `kind of: K`, `superkind of: K`: K. */
+void page_kind_of(struct page *p, const struct asp *k, bool definition);
+/* `either: A, B`: one of the kinds. */
+void page_either(struct page *p, const struct asp *k);
+/* An attribute in the synopsis: its name, linked, and kind or signature. */
+void page_attribute_ref(struct page *p, const struct asp *a);
+/* An attribute in the description: anchored, with its descriptions. */
+void page_attribute_def(struct page *p, const struct asp *a);
 
 /* The reference form (synopsis) and the definition form (description)
  * of an aspect or kind. */
@@ -106,15 +124,29 @@ void page_def(struct page *p, const struct asp *a);
 void page_doc(struct page *p, const struct asp *d);
 void page_description_dd(struct page *p, const struct asp *d);
 
-/* ---- Mappings (mapping.c) ---------------------------------------------- */
+/* ---- Arguments (arguments.c) ------------------------------------------ */
+
+/* The argument aspects of x (arguments, argument groups, and the kinds
+ * an `.args` lists), from its place pl. */
+void asp_arguments(struct page *p, const struct place *pl, struct asps *out);
+/* The name of an argument: given on its line or by a `.name`; "?" if
+ * neither. */
+struct gsl_str asp_argument_name(const struct asp *a);
+/* An argument list, without the brackets around it. */
+void page_arguments(struct page *p, const struct asps *list);
+/* An argument and its kind: `a: K`, `k = K`. */
+void page_argument(struct page *p, const struct asp *arg);
+
+/* ---- Mappings (mapping.c) ----------------------------------------------- */
 
 /* `(args) -> returns` of a mapping m. */
 void page_mapping_kind(struct page *p, const struct asp *m, bool definition, bool with_self);
 void page_mapping_description(struct page *p, const struct asp *m);
 /* `->` and the kind of what m returns, if it says. */
 void page_returns(struct page *p, const struct asp *m, bool definition);
-/* An argument and its kind: `a: K`, `k = K`. */
-void page_argument(struct page *p, const struct asp *arg);
+
+/* ---- Operators and conditions (operators.c) ------------------------------ */
+
 void page_operator_ref(struct page *p, const struct asp *op, bool definition);
 void page_operator_def(struct page *p, const struct asp *op);
 void page_condition_ref(struct page *p, const struct asp *cond, bool definition);
