@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "match.h"
-#include "pytext.h"
 
 /* ---- Helpers shared by the comparison files ------------------------------------ */
 
@@ -43,17 +42,17 @@ void diff_push(struct differ *d, const struct diff_job *job)
 void diff_witness(struct differ *d, struct compat_finding *f, struct diff_job *job,
 		  const char *body, const char *helpers)
 {
-	if (!f)
+	if (!f || !d->report->witnesses)
 		return;
-	diff_job_exprs(d, job);
-	if (!job->runnable || job->kind == COMPAT_NONE)
+	const struct diff_reach *r = diff_reach_made(d, job->reach);
+	if (!r->runnable || job->kind == COMPAT_NONE)
 		return;
 	struct compat_witness *w = gsl_arena_alloc(&d->report->arena, sizeof *w);
 	const struct compat_kind *k = d->s.old->kinds[job->kind];
 	w->kind = gsl_arena_strdup(&d->report->arena, k->tgt);
 	w->name = gsl_arena_strdup(&d->report->arena, k->name);
 	w->body = gsl_arena_strdup(&d->report->arena, body);
-	w->helpers = gsl_arena_printf(&d->report->arena, "%s%s", job->whelpers,
+	w->helpers = gsl_arena_printf(&d->report->arena, "%s%s", r->whelpers,
 				      helpers ? helpers : "");
 	f->witness = w;
 }
@@ -72,9 +71,7 @@ void diff_witness_member(struct differ *d, struct compat_finding *f, struct diff
 			 const uint32_t *old_kinds, uint32_t nold, const uint32_t *new_kinds,
 			 uint32_t nnew)
 {
-	if (f)
-		diff_job_exprs(d, job);
-	for (uint32_t i = 0; f && i < nold; i++) {
+	for (uint32_t i = 0; f && d->report->witnesses && i < nold; i++) {
 		if (old_kinds[i] >= d->s.old->nkinds)
 			continue;
 		const struct compat_kind *k = d->s.old->kinds[old_kinds[i]];
@@ -87,7 +84,7 @@ void diff_witness_member(struct differ *d, struct compat_finding *f, struct diff
 				continue;
 			struct gsl_buf body;
 			gsl_buf_init(&body, d->arena.mem);
-			gsl_buf_printf(&body, "t = %s\n", job->wexpr);
+			gsl_buf_printf(&body, "t = %s\n", diff_reach_made(d, job->reach)->wexpr);
 			compat_code_attr(&body, "t", key);
 			diff_witness(d, f, job, gsl_buf_cstr(&body), NULL);
 			gsl_buf_free(&body);
@@ -296,10 +293,10 @@ static void compare_kind(struct differ *d, uint32_t ko, uint32_t kn)
 		.old = &a->shape, .new = &b->shape,
 		.old_all = a->all, .new_all = b->all, .old_nall = a->nall, .new_nall = b->nall,
 		.path = a->path, .new_path = b->path,
-		.expr = a->shape.self ? a->shape.self : "x", .wexpr = "arg", .whelpers = "",
+		.reach = diff_reach_object(d, a->shape.self ? a->shape.self : "x"),
 		.kind = ko, .new_kind = kn,
 		.oldp = diff_place(d->s.old, a->loc), .newp = diff_place(d->s.new, b->loc),
-		.runnable = true, .role = DIFF_KIND,
+		.role = DIFF_KIND,
 	};
 	if (a->renamed)
 		compat_report_add(d->report, COMPAT_RULE_KIND_RENAMED, a->path, job.oldp, job.newp,
@@ -344,30 +341,30 @@ static enum compat_rule addition_rule(const struct compat_member *m)
 	}
 }
 
-static const char *member_expr(struct differ *d, const char *object, const struct compat_member *m)
+const char *diff_join(struct differ *d, const char *a, const char *sep, const char *b)
 {
-	if (m->type != COMPAT_MEMBER_ATTR)
-		return object;
-	gsl_buf_clear(&d->scratch);
-	compat_code_attr(&d->scratch, object, m->key);
-	return gsl_arena_strdup(&d->arena, gsl_buf_cstr(&d->scratch));
+	size_t na = strlen(a), ns = strlen(sep), nb = strlen(b);
+	char *s = gsl_arena_alloc(&d->arena, na + ns + nb + 1);
+	memcpy(s, a, na);
+	memcpy(s + na, sep, ns);
+	memcpy(s + na + ns, b, nb + 1);
+	return s;
 }
 
 /* Compares a member of OLD with the member of NEW it is. */
 static void pair_members(struct differ *d, struct diff_job *job,
 			 const struct compat_member *m, const struct compat_member *n)
 {
-	diff_job_exprs(d, job);
 	struct diff_job sub = {
 		.old = m->shape, .new = n->shape,
 		.old_all = m->shape->members, .new_all = n->shape->members,
 		.old_nall = m->shape->nmembers, .new_nall = n->shape->nmembers,
-		.path = gsl_arena_printf(&d->arena, "%s.%s", job->path, m->key),
-		.new_path = gsl_arena_printf(&d->arena, "%s.%s", job->new_path, n->key),
-		.expr = member_expr(d, job->expr, m), .wexpr = member_expr(d, job->wexpr, m),
-		.whelpers = job->whelpers, .kind = job->kind, .new_kind = job->new_kind,
+		.path = diff_join(d, job->path, ".", m->key),
+		.new_path = diff_join(d, job->new_path, ".", n->key),
+		.reach = m->type == COMPAT_MEMBER_ATTR ? diff_reach_attr(d, job->reach, m->key)
+						       : job->reach,
+		.kind = job->kind, .new_kind = job->new_kind,
 		.oldp = diff_place(d->s.old, m->loc), .newp = diff_place(d->s.new, n->loc),
-		.runnable = job->runnable,
 		.role = m->type == COMPAT_MEMBER_ATTR ? DIFF_ATTR : DIFF_CALLS,
 	};
 	diff_push(d, &sub);
@@ -441,7 +438,7 @@ static void unpaired(struct differ *d, struct diff_job *job, const struct compat
 	compat_pair(d->arena.mem, ngone, ngone && nadded ? nadded : 0, member_likeness, &r, pair);
 	for (uint32_t i = 0; i < ngone; i++) {
 		const struct compat_member *m = gone[i];
-		const char *symbol = gsl_arena_printf(&d->arena, "%s.%s", job->path, m->key);
+		const char *symbol = diff_join(d, job->path, ".", m->key);
 		struct compat_place old = diff_place(d->s.old, m->loc);
 		struct compat_finding *f;
 		if (pair[i] != COMPAT_NONE) {
@@ -458,13 +455,12 @@ static void unpaired(struct differ *d, struct diff_job *job, const struct compat
 					      "%s '%s' of '%s' was removed", member_noun(m), m->key,
 					      job->path);
 		}
-		if (!f)
+		if (!f || !d->report->witnesses)
 			continue;
-		diff_job_exprs(d, job);
 		if (m->type == COMPAT_MEMBER_ATTR) {
 			gsl_buf_clear(&d->scratch);
 			gsl_buf_puts(&d->scratch, "t = ");
-			compat_code_attr(&d->scratch, job->wexpr, m->key);
+			compat_code_attr(&d->scratch, diff_reach_made(d, job->reach)->wexpr, m->key);
 			diff_witness(d, f, job, gsl_buf_cstr(&d->scratch), NULL);
 		} else if (m->shape->ncalls) {
 			diff_witness_call(d, f, job, &m->shape->calls[0]);
@@ -475,7 +471,7 @@ static void unpaired(struct differ *d, struct diff_job *job, const struct compat
 			continue;
 		const struct compat_member *n = added[j];
 		compat_report_add(d->report, addition_rule(n),
-				  gsl_arena_printf(&d->arena, "%s.%s", job->new_path, n->key),
+				  diff_join(d, job->new_path, ".", n->key),
 				  job->oldp, diff_place(d->s.new, n->loc), NULL,
 				  "'%s' has a new %s '%s'", job->new_path, member_noun(n), n->key);
 	}

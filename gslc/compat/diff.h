@@ -9,6 +9,7 @@
 
 #include "compat.h"
 #include "grammar.h"
+#include "pytext.h"
 #include "report.h"
 
 /* Compares old with new (kinds already built), adding findings to report. */
@@ -22,22 +23,30 @@ enum diff_role {
 	DIFF_CALLS,     /* an operator or item access: calls only */
 };
 
+/* How a value is reached from the object a test takes: the object, an
+ * attribute of a value, or what a call of a value returns. Its Python
+ * text is made only when a finding needs it (diff_reach.c). */
+struct diff_reach {
+	struct diff_reach *up;          /* NULL: the object itself */
+	const char *key;                /* an attribute: its name */
+	const struct compat_call *via;  /* a returned value: the call */
+	const char *expr;               /* the value in Python, for people */
+	const char *wexpr;              /* ... in witness code, from `arg` */
+	const char *whelpers;           /* helper methods wexpr needs */
+	bool runnable;                  /* wexpr can run (its values have examples) */
+	bool made;                      /* the texts are made */
+};
+
 struct diff_job {
 	const struct compat_shape *old, *new;
 	const struct compat_member *old_all, *new_all; /* members to look things up in */
 	uint32_t old_nall, new_nall;
 	const char *path;       /* symbol path of the value, as OLD names it */
 	const char *new_path;   /* ... as NEW names it */
-	const char *expr;       /* the value in Python, for people; NULL: not yet */
-	const char *wexpr;      /* the value in witness code, from `arg` */
-	const char *whelpers;   /* helper methods wexpr needs */
-	const struct compat_call *via; /* a returned value: the call that returns it */
-	const char *via_expr;   /* ... the called value's expr and wexpr; the */
-	const char *via_wexpr;  /* value's own are made when needed (diff_job_exprs) */
+	struct diff_reach *reach;
 	uint32_t kind;          /* the kind of OLD whose object witnesses take */
 	uint32_t new_kind;      /* the kind of NEW that holds the value */
 	struct compat_place oldp, newp; /* where the value is declared */
-	bool runnable;          /* wexpr can run (every value in it has an example) */
 	uint8_t role;           /* enum diff_role */
 };
 
@@ -53,9 +62,20 @@ struct differ {
 };
 
 void diff_push(struct differ *d, const struct diff_job *job);
-/* Makes the expressions of a returned value, if not yet made: its call
- * with a shortest argument list. */
-void diff_job_exprs(struct differ *d, struct diff_job *job);
+/* "a" sep "b", in the differ's arena. */
+const char *diff_join(struct differ *d, const char *a, const char *sep, const char *b);
+
+/* diff_reach.c: ways to a value, and their Python text, made on demand
+ * (a returned value: its call with a shortest argument list). */
+struct diff_reach *diff_reach_object(struct differ *d, const char *name);
+struct diff_reach *diff_reach_attr(struct differ *d, struct diff_reach *up, const char *key);
+struct diff_reach *diff_reach_call(struct differ *d, struct diff_reach *up,
+				   const struct compat_call *call);
+const struct diff_reach *diff_reach_made(struct differ *d, struct diff_reach *r);
+/* The values of a shortest argument list call accepts on OLD, for
+ * people (code without helpers) or witnesses; false if it accepts none. */
+bool diff_shortest_args(struct differ *d, const struct compat_call *call,
+			struct compat_code *code, struct compat_args *args);
 struct compat_place diff_place(const struct compat_side *side, struct gsl_loc loc);
 /* The path of kind k of OLD (old) or NEW. */
 const char *diff_kind_path(const struct differ *d, bool old, uint32_t k);

@@ -10,76 +10,24 @@
 
 #include <string.h>
 
-#include "pytext.h"
 
 static const struct compat_shape no_shape;
 
-/* ---- Python text of calls -------------------------------------------------------- */
-
-/* The values of a shortest argument list call accepts on OLD; false if
- * it accepts none. */
-static bool shortest_args(struct differ *d, const struct compat_call *call,
-			  struct compat_code *code, struct compat_args *args)
-{
-	struct compat_nfa nfa;
-	if (compat_grammar_compile(&d->al, &d->s, true, call->node, &nfa) != COMPAT_YES)
-		return false;
-	struct compat_word w;
-	bool found = compat_shortest(d->arena.mem, &nfa, &w);
-	compat_nfa_free(d->arena.mem, &nfa);
-	if (!found)
-		return false;
-	compat_code_args(&d->arena, &d->al, &w, d->s.old, true, code, args);
-	compat_word_free(d->arena.mem, &w);
-	return true;
-}
-
-/* Whether a call of this form is an expression (has a value). */
-static bool has_value(const struct compat_call *call)
-{
-	return call->how != COMPAT_HOW_INPLACE && call->how != COMPAT_HOW_SETITEM &&
-	       call->how != COMPAT_HOW_DELITEM;
-}
-
-void diff_job_exprs(struct differ *d, struct diff_job *job)
-{
-	if (job->expr || !job->via)
-		return;
-	struct gsl_buf helpers, text;
-	gsl_buf_init(&helpers, d->arena.mem);
-	gsl_buf_init(&text, d->arena.mem);
-	gsl_buf_puts(&helpers, job->whelpers);
-	struct compat_code people = { 0 }, code = { .helpers = &helpers };
-	struct compat_args pargs, wargs;
-	if (shortest_args(d, job->via, &people, &pargs) && shortest_args(d, job->via, &code, &wargs)) {
-		compat_code_call(&text, job->via, job->via_expr, &pargs, false);
-		job->expr = gsl_arena_strdup(&d->arena, gsl_buf_cstr(&text));
-		gsl_buf_clear(&text);
-		compat_code_call(&text, job->via, job->via_wexpr, &wargs, false);
-		job->wexpr = gsl_arena_strdup(&d->arena, gsl_buf_cstr(&text));
-		job->whelpers = gsl_arena_strdup(&d->arena, gsl_buf_cstr(&helpers));
-		job->runnable = job->runnable && !code.placeholder && has_value(job->via);
-	} else {
-		job->expr = job->wexpr = "<none>";
-		job->runnable = false;
-	}
-	gsl_buf_free(&helpers);
-	gsl_buf_free(&text);
-}
+/* ---- Witnesses -------------------------------------------------------------------- */
 
 void diff_witness_call(struct differ *d, struct compat_finding *f, struct diff_job *job,
 		       const struct compat_call *call)
 {
-	if (!f)
+	if (!f || !d->report->witnesses)
 		return;
-	diff_job_exprs(d, job);
+	const char *object = diff_reach_made(d, job->reach)->wexpr;
 	struct gsl_buf helpers, body;
 	gsl_buf_init(&helpers, d->arena.mem);
 	gsl_buf_init(&body, d->arena.mem);
 	struct compat_code code = { .helpers = &helpers };
 	struct compat_args args;
-	if (shortest_args(d, call, &code, &args) && !code.placeholder) {
-		compat_code_call(&body, call, job->wexpr, &args, true);
+	if (diff_shortest_args(d, call, &code, &args) && !code.placeholder) {
+		compat_code_call(&body, call, object, &args, true);
 		diff_witness(d, f, job, gsl_buf_cstr(&body), gsl_buf_cstr(&helpers));
 	}
 	gsl_buf_free(&helpers);
@@ -148,28 +96,28 @@ static void witness_conditions(struct differ *d, struct compat_finding *f, struc
 			       const struct compat_call *co, const struct compat_cond *post,
 			       const struct compat_equation *eq)
 {
-	if (!f || co->npre)
+	if (!f || co->npre || !d->report->witnesses)
 		return; /* setting up preconditions is the tests backend's job */
-	diff_job_exprs(d, job);
+	const char *object = diff_reach_made(d, job->reach)->wexpr;
 	struct gsl_buf helpers, body, call;
 	gsl_buf_init(&helpers, d->arena.mem);
 	gsl_buf_init(&body, d->arena.mem);
 	gsl_buf_init(&call, d->arena.mem);
 	struct compat_code code = { .helpers = &helpers };
 	struct compat_args args;
-	bool ok = shortest_args(d, co, &code, &args);
+	bool ok = diff_shortest_args(d, co, &code, &args);
 	if (ok && eq) {
 		gsl_buf_puts(&body, "pre = ");
-		ok = compat_code_condition(&body, &eq->conds[0], job->wexpr, &args, &code);
+		ok = compat_code_condition(&body, &eq->conds[0], object, &args, &code);
 		gsl_buf_putc(&body, '\n');
 	}
 	if (ok) {
-		compat_code_call(&body, co, job->wexpr, &args, true);
+		compat_code_call(&body, co, object, &args, true);
 		gsl_buf_putc(&body, '\n');
 	}
 	for (uint32_t i = eq ? eq->npre : 0; ok && i < (eq ? eq->npre + eq->npost : 1); i++) {
 		gsl_buf_puts(&body, eq ? "assert pre == " : "assert ");
-		ok = compat_code_condition(&body, eq ? &eq->conds[i] : post, job->wexpr, &args, &code);
+		ok = compat_code_condition(&body, eq ? &eq->conds[i] : post, object, &args, &code);
 		gsl_buf_putc(&body, '\n');
 	}
 	if (ok && !code.placeholder)
@@ -245,20 +193,19 @@ static void compare_pair(struct differ *d, struct diff_job *job, const struct co
 	compare_conditions(d, job, co, cn);
 	if (!co->ret && !cn->ret)
 		return;
-	diff_job_exprs(d, job);
 	const struct compat_shape *ro = co->ret ? co->ret : &no_shape;
 	const struct compat_shape *rn = cn->ret ? cn->ret : &no_shape;
 	struct diff_job sub = {
 		.old = ro, .new = rn,
 		.old_all = ro->members, .new_all = rn->members,
 		.old_nall = ro->nmembers, .new_nall = rn->nmembers,
-		.path = gsl_arena_printf(&d->arena, "%s()", job->path),
-		.new_path = gsl_arena_printf(&d->arena, "%s()", job->new_path),
-		.via = co, .via_expr = job->expr, .via_wexpr = job->wexpr,
-		.whelpers = job->whelpers, .kind = job->kind, .new_kind = job->new_kind,
+		.path = diff_join(d, job->path, "", "()"),
+		.new_path = diff_join(d, job->new_path, "", "()"),
+		.reach = diff_reach_call(d, job->reach, co),
+		.kind = job->kind, .new_kind = job->new_kind,
 		.oldp = diff_place(d->s.old, gsl_node_loc(co->node)),
 		.newp = diff_place(d->s.new, gsl_node_loc(cn->node)),
-		.runnable = job->runnable, .role = DIFF_RETURN,
+		.role = DIFF_RETURN,
 	};
 	diff_push(d, &sub);
 }
@@ -268,14 +215,14 @@ static struct compat_finding *report_word(struct differ *d, struct diff_job *job
 					  enum compat_rule rule, const struct compat_word *w,
 					  bool old, const struct compat_call *call)
 {
-	diff_job_exprs(d, job);
+	const struct diff_reach *reach = diff_reach_made(d, job->reach);
 	struct gsl_buf text, kinds;
 	gsl_buf_init(&text, d->arena.mem);
 	gsl_buf_init(&kinds, d->arena.mem);
 	struct compat_code people = { 0 };
 	struct compat_args args;
 	compat_code_args(&d->arena, &d->al, w, old ? d->s.old : d->s.new, old, &people, &args);
-	compat_code_call(&text, call, job->expr, &args, false);
+	compat_code_call(&text, call, reach->expr, &args, false);
 	compat_code_kinds(&kinds, &d->al, w, old ? d->s.old : d->s.new, old);
 	struct compat_finding *f = compat_report_add(d->report, rule, job->path, job->oldp,
 		job->newp, gsl_buf_cstr(&kinds),
@@ -283,13 +230,13 @@ static struct compat_finding *report_word(struct differ *d, struct diff_job *job
 		old ? job->path : job->new_path, gsl_buf_cstr(&kinds));
 	if (f)
 		f->call = gsl_arena_strdup(&d->report->arena, gsl_buf_cstr(&text));
-	if (f && old) {
+	if (f && old && d->report->witnesses) {
 		struct gsl_buf helpers, body;
 		gsl_buf_init(&helpers, d->arena.mem);
 		gsl_buf_init(&body, d->arena.mem);
 		struct compat_code code = { .helpers = &helpers };
 		compat_code_args(&d->arena, &d->al, w, d->s.old, true, &code, &args);
-		compat_code_call(&body, call, job->wexpr, &args, true);
+		compat_code_call(&body, call, reach->wexpr, &args, true);
 		if (!code.placeholder)
 			diff_witness(d, f, job, gsl_buf_cstr(&body), gsl_buf_cstr(&helpers));
 		gsl_buf_free(&helpers);

@@ -118,5 +118,17 @@ void compat_put_place(struct gsl_buf *out, struct compat_place p)
 		gsl_buf_putc(out, '-');
 		return;
 	}
-	gsl_buf_printf(out, "%s:%u:%u", p.file, (unsigned)p.line, (unsigned)p.col);
+	/* Reports can hold many places: no printf. */
+	char digits[24];
+	gsl_buf_puts(out, p.file);
+	uint32_t parts[2] = { p.line, p.col };
+	for (int k = 0; k < 2; k++) {
+		size_t i = sizeof digits;
+		uint32_t v = parts[k];
+		do
+			digits[--i] = (char)('0' + v % 10);
+		while (v /= 10);
+		digits[--i] = ':';
+		gsl_buf_put(out, digits + i, sizeof digits - i);
+	}
 }

@@ -314,13 +314,25 @@ enum compat_verdict compat_grammar_compile(struct compat_alphabet *a, const stru
 
 /* ---- Keys ---------------------------------------------------------------------- */
 
+/* Appends v in decimal and a separator (keys are made often: no printf). */
+static void put_number(struct gsl_buf *buf, uint32_t v, char separator)
+{
+	char digits[12];
+	size_t i = sizeof digits;
+	digits[--i] = separator;
+	do
+		digits[--i] = (char)('0' + v % 10);
+	while (v /= 10);
+	gsl_buf_put(buf, digits + i, sizeof digits - i);
+}
+
 static void key_kind(struct gsl_buf *buf, const struct compat_sides *s, bool from_old,
 		     const struct gsl_name *kind)
 {
 	uint32_t k = compat_kind_of_name(from_old ? s->old : s->new, kind);
 	if (from_old)
 		k = compat_to_new(s->old, s->new, k);
-	gsl_buf_printf(buf, "%u", (unsigned)k);
+	put_number(buf, k, ',');
 }
 
 const char *compat_grammar_key(struct gsl_buf *buf, const struct compat_sides *s, bool from_old,
@@ -343,12 +355,13 @@ const char *compat_grammar_key(struct gsl_buf *buf, const struct compat_sides *s
 			gsl_buf_putc(buf, ')');
 			continue;
 		}
-		gsl_buf_printf(buf, "%d(", (int)n->tag);
+		put_number(buf, n->tag, '(');
 		switch (n->tag) {
 		case GSL_TAG_KEY_ARG: {
 			const struct gsl_name *k = keyword(n);
 			if (k)
-				gsl_buf_printf(buf, "%.*s=", (int)k->len, k->text);
+				gsl_buf_put(buf, k->text, k->len);
+			gsl_buf_putc(buf, '=');
 		}
 			/* fall through */
 		case GSL_TAG_ARG:
@@ -356,13 +369,12 @@ const char *compat_grammar_key(struct gsl_buf *buf, const struct compat_sides *s
 			gsl_iter_skip_children(&it);
 			break;
 		case GSL_TAG_ARGS:
-			for (const struct gsl_name *k = n->u.names; k; k = k->next) {
+			for (const struct gsl_name *k = n->u.names; k; k = k->next)
 				key_kind(buf, s, from_old, k);
-				gsl_buf_putc(buf, ',');
-			}
 			break;
 		case GSL_TAG_REPEAT:
-			gsl_buf_printf(buf, "%d..%d", (int)n->u.range.min, (int)n->u.range.max);
+			put_number(buf, (uint32_t)n->u.range.min, '.');
+			put_number(buf, (uint32_t)n->u.range.max, ' ');
 			break;
 		default:
 			break;

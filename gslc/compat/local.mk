@@ -10,6 +10,7 @@ gslc_compat_libcompat_a_SOURCES = \
 	gslc/compat/sources.c gslc/compat/sources.h \
 	gslc/compat/git.c gslc/compat/git.h \
 	gslc/compat/surface.c \
+	gslc/compat/ptrmap.c \
 	gslc/compat/inherit.c \
 	gslc/compat/relate.c \
 	gslc/compat/match.c gslc/compat/match.h \
@@ -21,6 +22,7 @@ gslc_compat_libcompat_a_SOURCES = \
 	gslc/compat/diff.c gslc/compat/diff.h \
 	gslc/compat/diff_value.c \
 	gslc/compat/diff_calls.c \
+	gslc/compat/diff_reach.c \
 	gslc/compat/pytext.c gslc/compat/pytext.h \
 	gslc/compat/rules.c gslc/compat/rules.h \
 	gslc/compat/findings.c gslc/compat/report.h \

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "diff.h"
@@ -30,7 +32,15 @@ struct options {
 	size_t ndirs;
 	int color;              /* -1 auto, 0 never, 1 always */
 	bool list_rules;
+	bool stats;             /* print the time of each stage (benchmarks) */
 };
+
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
 
 static void usage(FILE *out)
 {
@@ -49,6 +59,7 @@ static void usage(FILE *out)
 	      "      --witness=DIR  write a Python test per breaking finding into DIR\n"
 	      "      --color=WHEN   auto (default), always or never\n"
 	      "      --list-rules   print the rule catalogue (--format=text, json, markdown)\n"
+	      "      --stats        print the time each stage takes (to standard error)\n"
 	      "  -h, --help         show this help\n"
 	      "\n"
 	      "Exit status: 0 compatible, 1 breaking changes found, 2 the comparison\n"
@@ -127,13 +138,38 @@ static void render(const struct compat_report *r, const struct options *o, struc
 	}
 }
 
+struct load {
+	struct compat_side *side;
+	const char *label;
+	const struct options *o;
+};
+
+static int load(void *data)
+{
+	struct load *l = data;
+	compat_side_load(l->side, l->label, l->o->dirs, l->o->ndirs);
+	return 0;
+}
+
 /* Loads, compares and reports; the exit status. */
 static int run(struct options *o, struct compat_report *r, const char *old_label,
 	       const char *new_label)
 {
+	double t0 = now();
 	struct compat_side old, new;
-	bool ok = compat_side_load(&old, old_label, o->dirs, o->ndirs);
-	ok = compat_side_load(&new, new_label, o->dirs, o->ndirs) && ok;
+	struct load other = { &old, old_label, o };
+	/* The sides share nothing, so OLD loads in a thread of its own. */
+	thrd_t thread;
+	bool threaded = thrd_create(&thread, load, &other) == thrd_success;
+	if (!threaded)
+		load(&other);
+	bool ok = compat_side_load(&new, new_label, o->dirs, o->ndirs);
+	if (threaded)
+		thrd_join(thread, NULL);
+	double t2 = now();
+	ok = !old.failed && ok;
+	compat_side_diagnose(&old);
+	compat_side_diagnose(&new);
 	struct compat_ignore *ignore = NULL;
 	if (ok && o->ignore) {
 		ignore = compat_ignore_read(o->ignore);
@@ -143,11 +179,19 @@ static int run(struct options *o, struct compat_report *r, const char *old_label
 	if (ok) {
 		r->old_label = old_label;
 		r->new_label = new_label;
+		r->witnesses = o->witness != NULL;
 		compat_match_kinds(&old, &new);
+		double t3 = now();
 		compat_compare(&old, &new, r);
+		double t4 = now();
 		if (ignore)
 			compat_ignore_apply(ignore, r);
 		compat_report_finish(r);
+		if (o->stats)
+			fprintf(stderr, "load %.3f s, match %.3f s, compare %.3f s, report %.3f s; "
+				"%u + %u kinds, %u findings\n", t2 - t0, t3 - t2, t4 - t3,
+				now() - t4, (unsigned)old.nkinds, (unsigned)new.nkinds,
+				(unsigned)r->n);
 		ok = !o->witness || compat_witness_write(r, o->witness);
 		struct gsl_buf out;
 		gsl_buf_init(&out, old.ctx.mem);
@@ -172,6 +216,7 @@ int gsl_compat_main(int argc, char **argv)
 		{ "witness", required_argument, NULL, 'w' },
 		{ "color", required_argument, NULL, 'c' },
 		{ "list-rules", no_argument, NULL, 'l' },
+		{ "stats", no_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -190,6 +235,7 @@ int gsl_compat_main(int argc, char **argv)
 		case 'i': o.ignore = optarg; break;
 		case 'w': o.witness = optarg; break;
 		case 'l': o.list_rules = true; break;
+		case 'S': o.stats = true; break;
 		case 'f':
 			if (!parse_format(optarg, &o.format))
 				status = usage_error("unknown format '%s' (expected text, json, "

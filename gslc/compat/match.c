@@ -93,12 +93,12 @@ double compat_name_likeness(const char *a, const char *b)
 double compat_likeness(const struct compat_features *a, const char *name_a,
 		       const struct compat_features *b, const char *name_b)
 {
-	double names = compat_name_likeness(name_a, name_b);
 	double shape = shared(a, b);
+	if (shape >= 0 && shape < 0.5)
+		return 0;
+	double names = compat_name_likeness(name_a, name_b);
 	if (shape < 0)
 		return names >= 0.5 ? names : 0;
-	if (shape < 0.5)
-		return 0;
 	return shape + 0.25 * names;
 }
 

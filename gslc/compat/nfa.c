@@ -95,8 +95,14 @@ static void remove_empty(struct compat_enfa *e, struct compat_nfa *out)
 				moves[len++] = (struct move){ e->sym[i], id[e->to[i]] };
 			}
 		}
-		/* Sorted and without repeats, so that searches compare less. */
-		qsort(moves + from, len - from, sizeof *moves, by_move);
+		/* Sorted (by insertion: states have few moves) and without
+		 * repeats, so that searches compare less. */
+		for (size_t i = from + 1; i < len; i++)
+			for (size_t j = i; j > from && by_move(&moves[j - 1], &moves[j]) > 0; j--) {
+				struct move t = moves[j];
+				moves[j] = moves[j - 1];
+				moves[j - 1] = t;
+			}
 		size_t w = from;
 		for (size_t r = from; r < len; r++)
 			if (w == from || by_move(&moves[w - 1], &moves[r]) != 0)

@@ -31,7 +31,11 @@ static bool has_helper(const struct gsl_buf *helpers, const char *name)
 static void put_expression(struct gsl_buf *out, struct gsl_str e)
 {
 	bool lines = memchr(e.ptr, '\n', e.len) != NULL;
-	gsl_buf_printf(out, lines ? "(%.*s)" : "%.*s", (int)e.len, e.ptr);
+	if (lines)
+		gsl_buf_putc(out, '(');
+	gsl_buf_put(out, e.ptr, e.len);
+	if (lines)
+		gsl_buf_putc(out, ')');
 }
 
 void compat_code_value(struct gsl_buf *out, const struct compat_side *side, uint32_t kind,
@@ -105,10 +109,16 @@ void compat_code_args(struct gsl_arena *arena, const struct compat_alphabet *al,
 static void put_list(struct gsl_buf *out, const struct compat_args *a, uint32_t from)
 {
 	bool comma = false;
-	for (uint32_t i = from; i < a->npos; i++, comma = true)
-		gsl_buf_printf(out, "%s%s", comma ? ", " : "", a->pos[i]);
-	for (uint32_t i = 0; i < a->nkw; i++, comma = true)
-		gsl_buf_printf(out, "%s%s=%s", comma ? ", " : "", a->kwname[i], a->kwvalue[i]);
+	for (uint32_t i = from; i < a->npos; i++, comma = true) {
+		gsl_buf_puts(out, comma ? ", " : "");
+		gsl_buf_puts(out, a->pos[i]);
+	}
+	for (uint32_t i = 0; i < a->nkw; i++, comma = true) {
+		gsl_buf_puts(out, comma ? ", " : "");
+		gsl_buf_puts(out, a->kwname[i]);
+		gsl_buf_putc(out, '=');
+		gsl_buf_puts(out, a->kwvalue[i]);
+	}
 }
 
 static const char *first_pos(const struct compat_args *a)
@@ -176,8 +186,10 @@ void compat_code_kinds(struct gsl_buf *out, const struct compat_alphabet *al,
 		uint32_t k = side_kind(s, old);
 		if (i)
 			gsl_buf_puts(out, ", ");
-		if (s->name)
-			gsl_buf_printf(out, "%s=", s->name);
+		if (s->name) {
+			gsl_buf_puts(out, s->name);
+			gsl_buf_putc(out, '=');
+		}
 		gsl_buf_puts(out, k == COMPAT_ANY ? "*" : k < side->nkinds ? side->kinds[k]->path : "?");
 	}
 	gsl_buf_putc(out, ')');

@@ -57,6 +57,7 @@ struct compat_report {
 	struct compat_finding *findings;
 	uint32_t n, cap;
 	enum compat_severity severity[COMPAT_RULE_COUNT]; /* per rule, after overrides */
+	bool witnesses;         /* make witnesses (they cost time) */
 };
 
 void compat_report_init(struct compat_report *r, const struct gsl_mem *mem);

@@ -19,7 +19,19 @@ static const char *colour(enum compat_severity s)
 
 static void put_severity(struct gsl_buf *out, const char *word, const char *col, bool color)
 {
-	gsl_buf_printf(out, "%s%s:%s ", color ? col : "", word, color ? RESET : "");
+	if (color)
+		gsl_buf_puts(out, col);
+	gsl_buf_puts(out, word);
+	gsl_buf_puts(out, color ? ":" RESET " " : ": ");
+}
+
+/* Reports can be long: pieces are appended, not printed. */
+static void put_line(struct gsl_buf *out, const char *a, const char *b, const char *c)
+{
+	gsl_buf_puts(out, a);
+	gsl_buf_puts(out, b);
+	gsl_buf_puts(out, c);
+	gsl_buf_putc(out, '\n');
 }
 
 static void put_finding(struct gsl_buf *out, const struct compat_finding *f, bool color)
@@ -31,7 +43,8 @@ static void put_finding(struct gsl_buf *out, const struct compat_finding *f, boo
 	gsl_buf_puts(out, color ? ":" RESET " " : ": ");
 	put_severity(out, f->ignored ? "accepted" : compat_severity_name(f->severity),
 		     colour(f->severity), color);
-	gsl_buf_printf(out, "%s [%s]\n", f->message, compat_rule_id(f->rule));
+	gsl_buf_puts(out, f->message);
+	put_line(out, " [", compat_rule_id(f->rule), "]");
 	if (f->old.file && f->new.file) {
 		compat_put_place(out, f->new);
 		gsl_buf_puts(out, ": ");
@@ -39,10 +52,10 @@ static void put_finding(struct gsl_buf *out, const struct compat_finding *f, boo
 		gsl_buf_puts(out, "in NEW here\n");
 	}
 	if (f->call)
-		gsl_buf_printf(out, "    call: %s\n", f->call);
+		put_line(out, "    call: ", f->call, "");
 	if (f->ignored)
-		gsl_buf_printf(out, "    accepted: %s\n", f->ignored);
-	gsl_buf_printf(out, "    why: %s\n", compat_rule_why(f->rule));
+		put_line(out, "    accepted: ", f->ignored, "");
+	put_line(out, "    why: ", compat_rule_why(f->rule), "");
 }
 
 void compat_render_text(const struct compat_report *r, struct gsl_buf *out, bool color)

@@ -138,15 +138,6 @@ bool compat_side_load(struct compat_side *side, const char *label, const char *c
 	if (ok) {
 		side->model = gsl_model_build(&side->ctx, p.items, (int)p.n);
 		ok = !gsl_diag_failed(&side->ctx);
-		/* Diagnostics are shown only when they stop the comparison:
-		 * warnings about documentation are `gslc --check`'s business. */
-		FILE *nowhere = ok ? fopen("/dev/null", "w") : NULL;
-		if (nowhere)
-			side->ctx.diag.out = nowhere;
-		gsl_diag_flush(&side->ctx);
-		side->ctx.diag.out = stderr;
-		if (nowhere)
-			fclose(nowhere);
 	}
 	gsl_xfree(side->ctx.mem, p.items);
 	if (ok) {
@@ -157,12 +148,26 @@ bool compat_side_load(struct compat_side *side, const char *label, const char *c
 	return ok;
 }
 
+void compat_side_diagnose(struct compat_side *side)
+{
+	/* Diagnostics are shown only when they stop the comparison:
+	 * warnings about documentation are `gslc --check`'s business. */
+	FILE *nowhere = side->failed ? NULL : fopen("/dev/null", "w");
+	if (nowhere)
+		side->ctx.diag.out = nowhere;
+	gsl_diag_flush(&side->ctx);
+	side->ctx.diag.out = stderr;
+	if (nowhere)
+		fclose(nowhere);
+}
+
 void compat_side_free(struct compat_side *side)
 {
 	if (side->model)
 		gsl_model_free(side->model);
 	compat_git_free(side->git);
 	gsl_strmap_free(&side->by_tgt);
+	compat_ptrmap_free(&side->by_def, side->ctx.mem);
 	gsl_xfree(side->ctx.mem, side->kinds);
 	gsl_ctx_free(&side->ctx);
 }

@@ -9,10 +9,13 @@
 #include "compat.h"
 
 /* Loads label into side (a context and model of its own), then reads its
- * surface. dirs are searched for imports (-I). False, having reported
- * why, when the side cannot be loaded or has errors. */
+ * surface. dirs are searched for imports (-I). False when the side cannot
+ * be loaded or has errors. Sides share nothing: two may load at once. */
 bool compat_side_load(struct compat_side *side, const char *label, const char *const *dirs,
 		      size_t ndirs);
+/* Prints the diagnostics of loading the side if it failed (and drops
+ * them otherwise). */
+void compat_side_diagnose(struct compat_side *side);
 void compat_side_free(struct compat_side *side);
 
 #endif

@@ -79,6 +79,10 @@ uint32_t compat_kind_of_name(const struct compat_side *side, const struct gsl_na
 {
 	if (!name)
 		return COMPAT_ANY;
+	const struct gsl_subject *s = gsl_subject_target(name->ref);
+	uint32_t found = s ? compat_ptrmap_get(&side->by_def, s) : COMPAT_NONE;
+	if (found != COMPAT_NONE)
+		return found;
 	struct gsl_buf scratch;
 	gsl_buf_init(&scratch, side->ctx.mem);
 	const char *tgt = ref_tgt(side, name, &scratch);
@@ -94,6 +98,10 @@ static uint32_t kind_ref(struct builder *b, const struct gsl_name *name)
 	if (!name)
 		return COMPAT_ANY;
 	struct compat_side *side = b->side;
+	const struct gsl_subject *s = gsl_subject_target(name->ref);
+	uint32_t found = s ? compat_ptrmap_get(&side->by_def, s) : COMPAT_NONE;
+	if (found != COMPAT_NONE)
+		return found;
 	const char *tgt = ref_tgt(side, name, &b->scratch);
 	uint32_t k = compat_kind_find(side, tgt, strlen(tgt));
 	if (k != COMPAT_NONE)
@@ -257,16 +265,17 @@ static const char *own_self(struct builder *b, const struct gsl_node *n, const c
 	return self;
 }
 
-/* Gives the unresolved kind names of a call's arguments kinds of their
- * own now, so that comparing grammars later only looks kinds up. */
-static void register_arg_kinds(struct builder *b, const struct gsl_node *call)
+/* Gives the unresolved kind names in an argument specification (a
+ * child of a call) kinds of their own now, so that comparing grammars
+ * later only looks kinds up. */
+static void register_arg_kinds(struct builder *b, const struct gsl_node *spec)
 {
 	struct gsl_iter it;
-	gsl_iter_init(&it, call);
+	gsl_iter_init(&it, spec);
 	enum gsl_event ev;
 	while ((ev = gsl_iter_next(&it)) != GSL_EVENT_DONE) {
 		const struct gsl_node *n = it.node;
-		if (ev != GSL_EVENT_ENTER || n == call || !usable(n))
+		if (ev != GSL_EVENT_ENTER || !usable(n))
 			continue;
 		if (n->tag == GSL_TAG_ARG || n->tag == GSL_TAG_KEY_ARG) {
 			kind_ref(b, n->u.argspec->kind);
@@ -282,44 +291,76 @@ static void register_arg_kinds(struct builder *b, const struct gsl_node *call)
 	}
 }
 
-static void read_call(struct builder *b, struct compat_call *call, const struct gsl_node *n,
-		      enum compat_how how, const char *op, const char *self)
+static void read_equations(struct builder *b, struct compat_call *call, const char *self)
 {
-	register_arg_kinds(b, n);
-	self = own_self(b, n, self);
-	*call = (struct compat_call){ .node = n, .how = (uint8_t)how, .op = op };
-	read_conds(b, n, GSL_TAG_PRECONDITION, &call->pre, &call->npre, n, self);
-	read_conds(b, n, GSL_TAG_POSTCONDITION, &call->post, &call->npost, n, self);
-	call->neqs = count_children(n, GSL_TAG_EQUATION);
-	call->eqs = call->neqs ? gsl_arena_alloc(b->arena, call->neqs * sizeof *call->eqs) : NULL;
-	uint32_t e = 0, nret = count_children(n, GSL_TAG_RETURNS);
-	for (const struct gsl_node *c = n->first_child; c; c = c->next) {
+	call->eqs = gsl_arena_alloc(b->arena, call->neqs * sizeof *call->eqs);
+	uint32_t e = 0;
+	for (const struct gsl_node *c = call->node->first_child; c; c = c->next) {
 		if (c->tag != GSL_TAG_EQUATION || !usable(c))
 			continue;
 		struct compat_equation *eq = &call->eqs[e++];
 		struct compat_cond *pre, *post;
 		eq->node = c;
-		read_conds(b, c, GSL_TAG_PRECONDITION, &pre, &eq->npre, n, self);
-		read_conds(b, c, GSL_TAG_POSTCONDITION, &post, &eq->npost, n, self);
+		read_conds(b, c, GSL_TAG_PRECONDITION, &pre, &eq->npre, call->node, self);
+		read_conds(b, c, GSL_TAG_POSTCONDITION, &post, &eq->npost, call->node, self);
 		eq->conds = gsl_arena_alloc(b->arena, (eq->npre + eq->npost + 1) * sizeof *eq->conds);
 		if (eq->npre)
 			memcpy(eq->conds, pre, eq->npre * sizeof *pre);
 		if (eq->npost)
 			memcpy(eq->conds + eq->npre, post, eq->npost * sizeof *post);
 	}
-	if (!nret)
-		return;
-	/* Several `.returns` promise all their kinds; their children describe
-	 * the returned value further. */
+}
+
+/* Several `.returns` promise all their kinds; their children describe
+ * the returned value further (a job of its own). */
+static void read_returns(struct builder *b, struct compat_call *call, uint32_t nret,
+			 const char *self)
+{
 	call->ret = gsl_arena_alloc(b->arena, sizeof *call->ret);
 	struct job job = { .shape = call->ret, .nodes = node_array(b, nret), .kind = COMPAT_NONE,
 			   .self = self };
-	for (const struct gsl_node *c = n->first_child; c; c = c->next)
+	for (const struct gsl_node *c = call->node->first_child; c; c = c->next)
 		if (c->tag == GSL_TAG_RETURNS && usable(c)) {
 			add_kind_names(b, &call->ret->kinds, &call->ret->nkinds, c->u.names);
 			job.nodes[job.nnodes++] = c;
 		}
 	push_job(b, job);
+}
+
+static void read_call(struct builder *b, struct compat_call *call, const struct gsl_node *n,
+		      enum compat_how how, const char *op, const char *self)
+{
+	*call = (struct compat_call){ .node = n, .how = (uint8_t)how, .op = op };
+	uint32_t npre = 0, npost = 0, nret = 0;
+	for (const struct gsl_node *c = n->first_child; c; c = c->next) {
+		if (!usable(c))
+			continue;
+		switch (c->tag) {
+		case GSL_TAG_SELF:
+			if (c->u.names)
+				self = name_text(b, c->u.names);
+			break;
+		case GSL_TAG_PRECONDITION: npre++; break;
+		case GSL_TAG_POSTCONDITION: npost++; break;
+		case GSL_TAG_EQUATION: call->neqs++; break;
+		case GSL_TAG_RETURNS: nret++; break;
+		case GSL_TAG_DESCRIPTION:
+		case GSL_TAG_DESCRIPTION_WITH_HEADER:
+		case GSL_TAG_COMMENT:
+			break;
+		default:
+			register_arg_kinds(b, c);
+			break;
+		}
+	}
+	if (npre)
+		read_conds(b, n, GSL_TAG_PRECONDITION, &call->pre, &call->npre, n, self);
+	if (npost)
+		read_conds(b, n, GSL_TAG_POSTCONDITION, &call->post, &call->npost, n, self);
+	if (call->neqs)
+		read_equations(b, call, self);
+	if (nret)
+		read_returns(b, call, nret, self);
 }
 
 /* ---- Members ---------------------------------------------------------------- */
@@ -561,10 +602,9 @@ static void each_block(struct builder *b, void (*f)(struct builder *, uint32_t,
 	for (struct gsl_package *p = m->packages; p; p = p->next)
 		for (struct gsl_subject *s = p->defs; s; s = s->next) {
 			const struct gsl_subject *t = gsl_subject_target(s);
-			if (!t || !gsl_subject_is_kind(t))
+			uint32_t k = t ? compat_ptrmap_get(&b->side->by_def, t) : COMPAT_NONE;
+			if (k == COMPAT_NONE)
 				continue;
-			const char *tgt = gsl_subject_tgt(m, t);
-			uint32_t k = compat_kind_find(b->side, tgt, strlen(tgt));
 			for (uint32_t i = 0; i < s->nview; i++)
 				if (own_block(s, i))
 					f(b, k, s->view[i].node, data);
@@ -602,7 +642,7 @@ void compat_surface_build(struct compat_side *side)
 			k->pkg = p->name;
 			k->loc = s->name->loc;
 			k->superkind = s->kind == GSL_SUBJECT_SUPERKIND;
-			add_kind(side, k);
+			compat_ptrmap_put(&side->by_def, mem, s, add_kind(side, k));
 		}
 	/* One job per kind, over all its blocks. */
 	uint32_t ndefs = side->nkinds;
