@@ -1,0 +1,95 @@
+/* dictowners.c: the owners of dicts. The owner of a dict is the object
+   whose __dict__ it is; the objects looked at are the static types (found
+   by a heap walk the first time) and everything the garbage collector
+   tracks. A dict found with no owner, among those objects or their
+   referents, gets an edge to None. */
+#include "heapyc.h"
+
+PyObject *
+hv_static_types_list(NyHeapViewObject *hv)
+{
+    Py_ssize_t n = PyObject_Length(hv->static_types);
+    if (n < 0)
+        return NULL;
+    if (n == 0) {
+        PyObject *heap = hv_heap(hv, NULL);   /* fills static_types */
+        if (!heap)
+            return NULL;
+        Py_DECREF(heap);
+    }
+    return PySequence_List(hv->static_types);
+}
+
+struct owners {
+    NyNodeGraphObject *owners;
+    NyNodeSetObject *owned;       /* the dicts with an owner */
+};
+
+/* Record obj as the owner of its __dict__, if it has one. */
+static int
+add_owned(struct owners *o, PyObject *obj)
+{
+    PyObject **dictp = _PyObject_GetDictPtr(obj);
+    if (!dictp || !*dictp)
+        return 0;
+    if (ng_add_edge(o->owners, *dictp, obj) < 0)
+        return -1;
+    return sets_add(o->owned, *dictp) < 0 ? -1 : 0;
+}
+
+/* Give obj, if it is a dict without owner, the owner None. */
+static int
+add_unowned(PyObject *obj, void *arg)
+{
+    struct owners *o = arg;
+    if (!PyDict_CheckExact(obj))
+        return 0;
+    int r = sets_add(o->owned, obj);
+    if (r != 0)
+        return r < 0 ? -1 : 0;
+    return ng_add_edge(o->owners, obj, Py_None);
+}
+
+static int
+add_all(struct owners *o, PyObject *lists[2])
+{
+    for (int k = 0; k < 2; k++)
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lists[k]); i++)
+            if (add_owned(o, PyList_GET_ITEM(lists[k], i)) < 0)
+                return -1;
+    for (int k = 0; k < 2; k++)
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lists[k]); i++) {
+            PyObject *obj = PyList_GET_ITEM(lists[k], i);
+            if (add_unowned(obj, o) < 0 ||
+                (PyObject_IS_GC(obj) &&
+                 Py_TYPE(obj)->tp_traverse(obj, add_unowned, o) < 0))
+                return -1;
+        }
+    return 0;
+}
+
+int
+hv_dictowners_update(NyHeapViewObject *hv, NyNodeGraphObject *owners)
+{
+    struct owners o = {owners, sets_api->newMut()};
+    PyObject *lists[2] = {NULL, NULL};
+    int r = -1;
+    if (o.owned && (lists[0] = hv_static_types_list(hv)) &&
+        (lists[1] = gc_objects()))
+        r = add_all(&o, lists);
+    Py_XDECREF(o.owned);
+    Py_XDECREF(lists[0]);
+    Py_XDECREF(lists[1]);
+    return r;
+}
+
+PyObject *
+hv_update_dictowners(NyHeapViewObject *hv, PyObject *args)
+{
+    NyNodeGraphObject *owners;
+    if (!PyArg_ParseTuple(args, "O!:update_dictowners", &NyNodeGraph_Type,
+                          &owners) ||
+        hv_dictowners_update(hv, owners) < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
