@@ -74,9 +74,8 @@ void compat_render_html(const struct compat_report *r, struct gsl_buf *out)
 	xmlNodePtr body = add(html, "body", NULL);
 	add(body, "h1", gsl_buf_cstr(&text));
 	gsl_buf_clear(&text);
-	gsl_buf_printf(&text, "%s: %u breaking, %u warnings, %u info, %u accepted.",
-		       c.breaking ? "Breaking" : "Compatible", (unsigned)c.breaking,
-		       (unsigned)c.warning, (unsigned)c.info, (unsigned)c.ignored);
+	gsl_buf_puts(&text, "Verdict: ");
+	compat_put_summary(&text, r);
 	xmlSetProp(add(body, "p", gsl_buf_cstr(&text)), BAD_CAST "class",
 		   BAD_CAST (c.breaking ? "breaking" : "info"));
 	if (r->n) {

@@ -230,7 +230,7 @@ static void compare_examples(struct differ *d, const struct compat_kind *a,
 		const char *text = gsl_arena_strndup(&d->arena, t.ptr, t.len);
 		compat_report_add(d->report, COMPAT_RULE_EXAMPLE_REMOVED, a->path,
 				  diff_place(d->s.old, gsl_node_loc(a->examples[i])), job->newp, text,
-				  "the example '%s' of '%s' was removed", text, a->path);
+				  "the example \"%s\" of '%s' was removed", text, a->path);
 	}
 	for (uint32_t j = 0; j < b->nexamples; j++) {
 		struct gsl_str t = gsl_node_arg_stripped(b->examples[j]);
@@ -239,7 +239,7 @@ static void compare_examples(struct differ *d, const struct compat_kind *a,
 		const char *text = gsl_arena_strndup(&d->arena, t.ptr, t.len);
 		compat_report_add(d->report, COMPAT_RULE_EXAMPLE_ADDED, a->path, job->oldp,
 				  diff_place(d->s.new, gsl_node_loc(b->examples[j])), text,
-				  "'%s' has a new example '%s'", b->path, text);
+				  "'%s' has a new example \"%s\"", b->path, text);
 	}
 }
 

@@ -89,6 +89,18 @@ static struct gsl_str cond_text(const struct compat_cond *c)
 	return gsl_node_arg_stripped(c->node);
 }
 
+/* "pre == post, post" as written. */
+static const char *equation_text(struct differ *d, const struct compat_equation *eq)
+{
+	gsl_buf_clear(&d->scratch);
+	for (uint32_t i = 0; i < eq->npre + eq->npost; i++) {
+		struct gsl_str t = cond_text(&eq->conds[i]);
+		gsl_buf_puts(&d->scratch, i == eq->npre ? " == " : i ? ", " : "");
+		gsl_buf_put(&d->scratch, t.ptr, t.len);
+	}
+	return gsl_arena_strdup(&d->arena, gsl_buf_cstr(&d->scratch));
+}
+
 /* A witness that calls co with a shortest argument list and asserts
  * conditions: each of post after the call; for an equation, that its
  * precondition before the call equals its postconditions after. */
@@ -98,7 +110,11 @@ static void witness_conditions(struct differ *d, struct compat_finding *f, struc
 {
 	if (!f || co->npre || !d->report->witnesses)
 		return; /* setting up preconditions is the tests backend's job */
-	const char *object = diff_reach_made(d, job->reach)->wexpr;
+	const char *callee = diff_reach_made(d, job->reach)->wexpr;
+	/* Conditions name the object whose method is called, or the object
+	 * an operator is applied to. */
+	const char *object = job->role == DIFF_ATTR && job->reach->up ? job->reach->up->wexpr
+								      : callee;
 	struct gsl_buf helpers, body, call;
 	gsl_buf_init(&helpers, d->arena.mem);
 	gsl_buf_init(&body, d->arena.mem);
@@ -112,7 +128,7 @@ static void witness_conditions(struct differ *d, struct compat_finding *f, struc
 		gsl_buf_putc(&body, '\n');
 	}
 	if (ok) {
-		compat_code_call(&body, co, object, &args, true);
+		compat_code_call(&body, co, callee, &args, true);
 		gsl_buf_putc(&body, '\n');
 	}
 	for (uint32_t i = eq ? eq->npre : 0; ok && i < (eq ? eq->npre + eq->npost : 1); i++) {
@@ -171,7 +187,8 @@ static void compare_conditions(struct differ *d, struct diff_job *job,
 		struct compat_finding *f = compat_report_add(d->report,
 			COMPAT_RULE_EQUATION_REMOVED, job->path,
 			diff_place(d->s.old, gsl_node_loc(co->eqs[i].node)), pn, oeq[i],
-			"'%s' no longer guarantees the equation %s", job->path, oeq[i]);
+			"'%s' no longer guarantees the equation %s", job->path,
+			equation_text(d, &co->eqs[i]));
 		if (co->eqs[i].npre == 1 && co->eqs[i].npost)
 			witness_conditions(d, f, job, co, NULL, &co->eqs[i]);
 	}
@@ -180,7 +197,7 @@ static void compare_conditions(struct differ *d, struct diff_job *job,
 			compat_report_add(d->report, COMPAT_RULE_EQUATION_ADDED, job->path, po,
 					  diff_place(d->s.new, gsl_node_loc(cn->eqs[j].node)), neq[j],
 					  "'%s' now also guarantees the equation %s", job->new_path,
-					  neq[j]);
+					  equation_text(d, &cn->eqs[j]));
 }
 
 /* ---- Pairs of calls ------------------------------------------------------------------ */
@@ -225,9 +242,10 @@ static struct compat_finding *report_word(struct differ *d, struct diff_job *job
 	compat_code_call(&text, call, reach->expr, &args, false);
 	compat_code_kinds(&kinds, &d->al, w, old ? d->s.old : d->s.new, old);
 	struct compat_finding *f = compat_report_add(d->report, rule, job->path, job->oldp,
-		job->newp, gsl_buf_cstr(&kinds),
-		old ? "'%s' no longer accepts the arguments %s" : "'%s' now also accepts the arguments %s",
-		old ? job->path : job->new_path, gsl_buf_cstr(&kinds));
+		job->newp, gsl_buf_cstr(&kinds), "'%s' %s %s%s",
+		old ? job->path : job->new_path, old ? "no longer accepts" : "now also accepts",
+		w->len ? "the arguments " : "a call without arguments",
+		w->len ? gsl_buf_cstr(&kinds) : "");
 	if (f)
 		f->call = gsl_arena_strdup(&d->report->arena, gsl_buf_cstr(&text));
 	if (f && old && d->report->witnesses) {

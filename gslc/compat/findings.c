@@ -112,6 +112,17 @@ struct compat_counts compat_report_counts(const struct compat_report *r)
 	return c;
 }
 
+void compat_put_summary(struct gsl_buf *out, const struct compat_report *r)
+{
+	struct compat_counts c = compat_report_counts(r);
+	gsl_buf_printf(out, "%s (%u breaking, %u warning%s, %u info", c.breaking ? "breaking"
+		       : "compatible", (unsigned)c.breaking, (unsigned)c.warning,
+		       c.warning == 1 ? "" : "s", (unsigned)c.info);
+	if (c.ignored)
+		gsl_buf_printf(out, ", %u accepted", (unsigned)c.ignored);
+	gsl_buf_putc(out, ')');
+}
+
 void compat_put_place(struct gsl_buf *out, struct compat_place p)
 {
 	if (!p.file) {

@@ -38,7 +38,7 @@ void compat_code_args(struct gsl_arena *arena, const struct compat_alphabet *al,
 void compat_code_call(struct gsl_buf *out, const struct compat_call *call, const char *callee,
 		      const struct compat_args *args, bool statement);
 
-/* The kinds of word w ("int+, k=string+"), as OLD or NEW names them. */
+/* The kinds of word w ("(int+, k=string+)"), as OLD or NEW names them. */
 void compat_code_kinds(struct gsl_buf *out, const struct compat_alphabet *al,
 		       const struct compat_word *w, const struct compat_side *side, bool old);
 

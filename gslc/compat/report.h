@@ -80,6 +80,9 @@ struct compat_counts {
 	uint32_t breaking, warning, info, ignored;
 };
 struct compat_counts compat_report_counts(const struct compat_report *r);
+/* Appends "breaking (3 breaking, 1 warning, 2 info, 1 accepted)" (the
+ * verdict, then the counts; accepted only when there are some). */
+void compat_put_summary(struct gsl_buf *out, const struct compat_report *r);
 
 /* Renderers: report_text.c, report_json.c, report_markdown.c,
  * report_github.c, and backends/compat_html.c. */

@@ -56,8 +56,8 @@ void compat_render_github(const struct compat_report *r, struct gsl_buf *out)
 		gsl_buf_putc(out, '\n');
 	}
 	gsl_buf_free(&text);
-	struct compat_counts c = compat_report_counts(r);
-	gsl_buf_printf(out, "::%s title=gslc compat::%s (%u breaking, %u warnings, %u info)\n",
-		       c.breaking ? "error" : "notice", c.breaking ? "breaking" : "compatible",
-		       (unsigned)c.breaking, (unsigned)c.warning, (unsigned)c.info);
+	bool breaking = compat_report_counts(r).breaking > 0;
+	gsl_buf_printf(out, "::%s title=gslc compat::", breaking ? "error" : "notice");
+	compat_put_summary(out, r);
+	gsl_buf_putc(out, '\n');
 }

@@ -4,25 +4,42 @@
 
 #include "report.h"
 
-/* Text for a table cell: pipes escaped, newlines as spaces. */
-static void put_cell(struct gsl_buf *out, const char *s)
+/* Text for a table cell: pipes escaped, newlines as spaces, and (outside
+ * code) what would read as HTML as entities. */
+static void put_cell(struct gsl_buf *out, const char *s, bool code)
 {
 	for (; *s; s++) {
 		if (*s == '|')
 			gsl_buf_puts(out, "\\|");
 		else if (*s == '\n')
 			gsl_buf_putc(out, ' ');
+		else if (!code && *s == '<')
+			gsl_buf_puts(out, "&lt;");
+		else if (!code && *s == '&')
+			gsl_buf_puts(out, "&amp;");
 		else
 			gsl_buf_putc(out, *s);
 	}
 }
 
-/* A code span; backticks in s are doubled around. */
+/* A code span, with a fence longer than any run of backquotes in s. */
 static void put_code(struct gsl_buf *out, const char *s)
 {
-	gsl_buf_puts(out, "`` ");
-	put_cell(out, s);
-	gsl_buf_puts(out, " ``");
+	size_t run = 0, longest = 0;
+	for (const char *c = s; *c; c++) {
+		run = *c == '`' ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
+	}
+	for (size_t i = 0; i <= longest; i++)
+		gsl_buf_putc(out, '`');
+	if (longest)
+		gsl_buf_putc(out, ' ');
+	put_cell(out, s, true);
+	if (longest)
+		gsl_buf_putc(out, ' ');
+	for (size_t i = 0; i <= longest; i++)
+		gsl_buf_putc(out, '`');
 }
 
 static void put_place(struct gsl_buf *out, struct compat_place p)
@@ -38,17 +55,13 @@ static void put_place(struct gsl_buf *out, struct compat_place p)
 
 void compat_render_markdown(const struct compat_report *r, struct gsl_buf *out)
 {
-	struct compat_counts c = compat_report_counts(r);
 	gsl_buf_puts(out, "### gslc compat: ");
 	put_code(out, r->old_label);
 	gsl_buf_puts(out, " → ");
 	put_code(out, r->new_label);
-	gsl_buf_printf(out, "\n\n**%s**: %u breaking, %u warnings, %u info",
-		       c.breaking ? "Breaking" : "Compatible", (unsigned)c.breaking,
-		       (unsigned)c.warning, (unsigned)c.info);
-	if (c.ignored)
-		gsl_buf_printf(out, ", %u accepted", (unsigned)c.ignored);
-	gsl_buf_puts(out, ".\n");
+	gsl_buf_puts(out, "\n\n**Verdict:** ");
+	compat_put_summary(out, r);
+	gsl_buf_puts(out, "\n");
 	if (!r->n)
 		return;
 	gsl_buf_puts(out, "\n| | rule | symbol | change | old | new |\n"
@@ -59,14 +72,14 @@ void compat_render_markdown(const struct compat_report *r, struct gsl_buf *out)
 					: compat_severity_name(f->severity), compat_rule_id(f->rule));
 		put_code(out, f->symbol);
 		gsl_buf_puts(out, " | ");
-		put_cell(out, f->message);
+		put_cell(out, f->message, false);
 		if (f->call) {
 			gsl_buf_puts(out, "<br>call: ");
 			put_code(out, f->call);
 		}
 		if (f->ignored) {
 			gsl_buf_puts(out, "<br>accepted: ");
-			put_cell(out, f->ignored);
+			put_cell(out, f->ignored, false);
 		}
 		gsl_buf_puts(out, " | ");
 		put_place(out, f->where.file ? f->where : f->old);

@@ -62,12 +62,7 @@ void compat_render_text(const struct compat_report *r, struct gsl_buf *out, bool
 {
 	for (uint32_t i = 0; i < r->n; i++)
 		put_finding(out, &r->findings[i], color);
-	struct compat_counts c = compat_report_counts(r);
-	gsl_buf_printf(out, "gslc compat: %s -> %s: %s (%u breaking, %u warning%s, %u info",
-		       r->old_label, r->new_label, c.breaking ? "breaking" : "compatible",
-		       (unsigned)c.breaking, (unsigned)c.warning, c.warning == 1 ? "" : "s",
-		       (unsigned)c.info);
-	if (c.ignored)
-		gsl_buf_printf(out, ", %u accepted", (unsigned)c.ignored);
-	gsl_buf_puts(out, ")\n");
+	gsl_buf_printf(out, "gslc compat: %s -> %s: ", r->old_label, r->new_label);
+	compat_put_summary(out, r);
+	gsl_buf_putc(out, '\n');
 }

@@ -111,6 +111,7 @@ bool compat_side_load(struct compat_side *side, const char *label, const char *c
 {
 	*side = (struct compat_side){ .label = label };
 	gsl_ctx_init(&side->ctx, &gsl_default_mem);
+	gsl_strmap_init(&side->by_tgt, side->ctx.mem);
 	side->ctx.diag.show_source = isatty(2);
 	const char *term = getenv("TERM");
 	side->ctx.diag.color = side->ctx.diag.show_source && !getenv("NO_COLOR") &&

@@ -630,7 +630,6 @@ void compat_surface_build(struct compat_side *side)
 	const struct gsl_mem *mem = side->ctx.mem;
 	struct builder b = { .side = side, .arena = &side->ctx.arena };
 	gsl_buf_init(&b.scratch, mem);
-	gsl_strmap_init(&side->by_tgt, mem);
 	for (struct gsl_package *p = m->packages; p; p = p->next)
 		for (struct gsl_subject *s = p->defs; s; s = s->next) {
 			if (s->kind != GSL_SUBJECT_KIND && s->kind != GSL_SUBJECT_SUPERKIND)
