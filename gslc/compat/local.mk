@@ -33,3 +33,4 @@ gslc_compat_libcompat_a_SOURCES = \
 	gslc/compat/report_markdown.c \
 	gslc/compat/report_github.c \
 	backends/compat_html.c
+EXTRA_DIST += doc/compat.md

@@ -55,6 +55,14 @@ assert {r["severity"] for r in rules} <= {"breaking", "warning", "info"}, rules
 assert "args-narrowed" in ids and "postcondition-removed" in ids, ids
 PY
 
+# The catalogue in doc/compat.md is the one gslc prints.
+expect 0 "list rules as markdown" "$GSLC" compat --list-rules --format=markdown
+"$PYTHON" - "$tmp/out" "$top_srcdir/doc/compat.md" <<'PY' || fail=1
+import sys
+table, doc = (open(p, encoding="utf-8").read() for p in sys.argv[1:])
+assert table in doc, "doc/compat.md does not hold the table of gslc compat --list-rules"
+PY
+
 # Ignore files: an accepted break does not count; a stale entry is
 # reported; a malformed file stops the comparison.
 cat >"$tmp/ignore" <<'IG'
