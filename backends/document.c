@@ -19,6 +19,7 @@ enum frame_kind {
 	FRAME_DIRECTIVE, /* children expanded first, then the directive finished */
 	FRAME_MACRO,     /* a macro's body; restores the caller's bindings */
 	FRAME_FOR,       /* a loop's body, once for each name */
+	FRAME_GSML,      /* children of `gsml`: text is read as HTML */
 };
 
 struct frame {
@@ -448,7 +449,9 @@ static void about(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_
  * arguments: expands the macro's body. */
 static void use(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_node *rest)
 {
-	struct gsl_str arg = take_arg(g, n, rest, 0), name = arg;
+	/* Symbols among the children are arguments too (the original took
+	 * only one argument, after the colon). */
+	struct gsl_str arg = take_arg(g, n, rest, ARG_MORE), name = arg;
 	const char *colon = memchr(arg.ptr, ':', arg.len);
 	if (colon && colon > arg.ptr) {
 		name = gsl_str_strip((struct gsl_str){ arg.ptr, (size_t)(colon - arg.ptr) });
@@ -581,6 +584,27 @@ static void specified_definitions(struct gsl_docgen *g, const struct gsl_node *n
 		put_symbol(g, g->defines[i]);
 }
 
+/* `.meta: name: content`: a meta element of the page's head. */
+static void meta(struct gsl_docgen *g, const struct gsl_node *n)
+{
+	struct gsl_str arg = gsl_node_arg_stripped(n);
+	const char *colon = memchr(arg.ptr, ':', arg.len);
+	if (!colon || colon == arg.ptr) {
+		gsl_docgen_error(g, gsl_node_loc(n), "'meta' takes 'name: content'");
+		return;
+	}
+	struct gsl_str name = gsl_str_strip((struct gsl_str){ arg.ptr, (size_t)(colon - arg.ptr) });
+	struct gsl_str content = gsl_str_strip((struct gsl_str){ colon + 1,
+		(size_t)(arg.ptr + arg.len - colon - 1) });
+	struct gsl_dt_node *out = g->out;
+	gsl_docgen_open_kind(g, GSL_DT_HEADER);
+	struct gsl_dt_node *e = gsl_docgen_open(g, "meta");
+	gsl_dt_add_attr(g->arena, e, "name", gsl_arena_strndup(g->arena, name.ptr, name.len));
+	gsl_dt_add_attr(g->arena, e, "content", gsl_arena_strndup(g->arena, content.ptr,
+								  content.len));
+	g->out = out;
+}
+
 /* Finishes a directive whose children have been expanded into rest. */
 static void finish(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_node *rest)
 {
@@ -630,11 +654,12 @@ static void add_attrs(struct gsl_docgen *g, struct gsl_dt_node *e, const struct 
 {
 	for (const struct gsl_node *c = n->first_child; c; c = c->next) {
 		if (c->tag == GSL_TAG_HTMLATTR) {
-			struct gsl_str v = gsl_node_arg_stripped(c);
+			struct gsl_str v = gsl_str_strip(expand_arg(g, gsl_node_arg_stripped(c)));
 			gsl_dt_add_attr(g->arena, e, c->u.tag, gsl_arena_strndup(g->arena, v.ptr, v.len));
 		} else if (c->tag == GSL_TAG_MARKUP && strcmp(c->u.tag, "with") == 0) {
 			for (const struct gsl_node *a = c->first_child; a; a = a->next) {
-				struct gsl_str v = gsl_node_arg_stripped(a), t = gsl_node_tag(a);
+				struct gsl_str v = gsl_str_strip(expand_arg(g, gsl_node_arg_stripped(a)));
+				struct gsl_str t = gsl_node_tag(a);
 				gsl_dt_add_attr(g->arena, e, gsl_intern(g->ctx, t.ptr, t.len),
 						gsl_arena_strndup(g->arena, v.ptr, v.len));
 			}
@@ -762,10 +787,16 @@ static void begin(struct gsl_docgen *g, const struct gsl_node *n)
 		gsl_docgen_error(g, gsl_node_loc(n), "'synopsis of' is not supported: mappings "
 				 "have no names (use 'man page of' the kind)");
 		return;
-	case GSL_TAG_GSML:
+	case GSL_TAG_GSML: {
+		struct gsl_dt_node *block = gsl_docgen_put(g, GSL_DT_BLOCK), *out = g->out;
+		g->out = block;
+		gsl_docgen_gsml(g, gsl_node_arg(n), gsl_node_loc(n));
+		g->out = out;
+		push(g, FRAME_GSML, n->first_child, block);
+		return;
+	}
 	case GSL_TAG_META:
-		gsl_docgen_error(g, gsl_node_loc(n), "'%s' is not supported yet",
-				 gsl_tag_name(n->tag));
+		meta(g, n);
 		return;
 	default:
 		if (is_attr(n))
@@ -781,6 +812,7 @@ static void end(struct gsl_docgen *g)
 	struct frame f = g->frames[--g->nframes];
 	switch (f.kind) {
 	case FRAME_LIST:
+	case FRAME_GSML:
 		break;
 	case FRAME_DIRECTIVE:
 		g->out = f.result;
@@ -819,7 +851,10 @@ void gsl_docgen_expand(struct gsl_docgen *g, const struct gsl_node *first)
 		const struct gsl_node *n = f->next;
 		f->next = n->next;
 		g->out = f->into;
-		begin(g, n);
+		if (f->kind == FRAME_GSML && n->tag == GSL_TAG_TEXT)
+			gsl_docgen_gsml(g, gsl_node_arg(n), gsl_node_loc(n));
+		else
+			begin(g, n);
 	}
 	g->out = out;
 }

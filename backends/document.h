@@ -67,6 +67,9 @@ void gsl_docgen_textn(struct gsl_docgen *g, const char *s, size_t n);
 /* A character by its entity name or code ("nbsp", "169"). */
 void gsl_docgen_char(struct gsl_docgen *g, const char *name);
 
+/* HTML text read into nodes (gsml.c), reporting problems at loc. */
+void gsl_docgen_gsml(struct gsl_docgen *g, struct gsl_str text, struct gsl_loc loc);
+
 /* The man page of a kind (manpage.c). */
 void gsl_docgen_man_page(struct gsl_docgen *g, const struct gsl_subject *kind);
 

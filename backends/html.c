@@ -17,6 +17,7 @@ enum tag_flags {
 	HEAD = 2,       /* belongs in the head: only inside `header` */
 	LIST = 4,       /* itemize, enumerate: each child is an item */
 	WIDTH = 8,      /* col_width: its text is the width */
+	BLOCK = 16,     /* a block, which a paragraph or a <dt> cannot hold */
 };
 
 /* The markup HTML output knows, sorted by name: the element it makes,
@@ -28,39 +29,39 @@ static const struct tag {
 	unsigned flags;
 } tags[] = {
 	{ "a", "a", NULL, 0 }, { "abbr", "abbr", NULL, 0 }, { "acronym", "abbr", NULL, 0 },
-	{ "address", "address", NULL, 0 }, { "area", "area", NULL, VOID }, { "b", "b", NULL, 0 },
+	{ "address", "address", NULL, BLOCK }, { "area", "area", NULL, VOID }, { "b", "b", NULL, 0 },
 	{ "base", "base", NULL, VOID | HEAD }, { "bdo", "bdo", NULL, 0 },
-	{ "big", "span", "big", 0 }, { "blockquote", "blockquote", NULL, 0 },
+	{ "big", "span", "big", 0 }, { "blockquote", "blockquote", NULL, BLOCK },
 	{ "br", "br", NULL, VOID }, { "button", "button", NULL, 0 },
-	{ "caption", "caption", NULL, 0 }, { "center", "div", "center", 0 },
+	{ "caption", "caption", NULL, 0 }, { "center", "div", "center", BLOCK },
 	{ "cite", "cite", NULL, 0 }, { "code", "code", NULL, 0 }, { "col", "col", NULL, VOID },
 	{ "col_width", "col", NULL, VOID | WIDTH }, { "colgroup", "colgroup", NULL, 0 },
 	{ "dd", "dd", NULL, 0 }, { "del", "del", NULL, 0 }, { "dfn", "dfn", NULL, 0 },
-	{ "dir", "ul", NULL, 0 }, { "div", "div", NULL, 0 }, { "dl", "dl", NULL, 0 },
-	{ "dt", "dt", NULL, 0 }, { "em", "em", NULL, 0 }, { "enumerate", "ol", NULL, LIST },
-	{ "fieldset", "fieldset", NULL, 0 }, { "font", "span", NULL, 0 },
-	{ "form", "form", NULL, 0 }, { "h1", "h1", NULL, 0 }, { "h2", "h2", NULL, 0 },
-	{ "h3", "h3", NULL, 0 }, { "h4", "h4", NULL, 0 }, { "h5", "h5", NULL, 0 },
-	{ "h6", "h6", NULL, 0 }, { "hr", "hr", NULL, VOID }, { "i", "i", NULL, 0 },
+	{ "dir", "ul", NULL, BLOCK }, { "div", "div", NULL, BLOCK }, { "dl", "dl", NULL, BLOCK },
+	{ "dt", "dt", NULL, 0 }, { "em", "em", NULL, 0 }, { "enumerate", "ol", NULL, LIST | BLOCK },
+	{ "fieldset", "fieldset", NULL, BLOCK }, { "font", "span", NULL, 0 },
+	{ "form", "form", NULL, BLOCK }, { "h1", "h1", NULL, BLOCK }, { "h2", "h2", NULL, BLOCK },
+	{ "h3", "h3", NULL, BLOCK }, { "h4", "h4", NULL, BLOCK }, { "h5", "h5", NULL, BLOCK },
+	{ "h6", "h6", NULL, BLOCK }, { "hr", "hr", NULL, VOID | BLOCK }, { "i", "i", NULL, 0 },
 	{ "iframe", "iframe", NULL, 0 }, { "img", "img", NULL, VOID },
 	{ "input", "input", NULL, VOID }, { "ins", "ins", NULL, 0 },
-	{ "itemize", "ul", NULL, LIST }, { "kbd", "kbd", NULL, 0 }, { "label", "label", NULL, 0 },
+	{ "itemize", "ul", NULL, LIST | BLOCK }, { "kbd", "kbd", NULL, 0 }, { "label", "label", NULL, 0 },
 	{ "legend", "legend", NULL, 0 }, { "li", "li", NULL, 0 },
-	{ "link", "link", NULL, VOID | HEAD }, { "literal_block", "pre", NULL, 0 },
-	{ "meta", "meta", NULL, VOID | HEAD }, { "noscript", "noscript", NULL, 0 },
-	{ "object", "object", NULL, 0 }, { "ol", "ol", NULL, 0 },
+	{ "link", "link", NULL, VOID | HEAD }, { "literal_block", "pre", NULL, BLOCK },
+	{ "meta", "meta", NULL, VOID | HEAD }, { "noscript", "noscript", NULL, BLOCK },
+	{ "object", "object", NULL, 0 }, { "ol", "ol", NULL, BLOCK },
 	{ "optgroup", "optgroup", NULL, 0 }, { "option", "option", NULL, 0 },
-	{ "p", "p", NULL, 0 }, { "param", "param", NULL, VOID }, { "pre", "pre", NULL, 0 },
+	{ "p", "p", NULL, BLOCK }, { "param", "param", NULL, VOID }, { "pre", "pre", NULL, BLOCK },
 	{ "q", "q", NULL, 0 }, { "s", "s", NULL, 0 }, { "samp", "samp", NULL, 0 },
 	{ "script", "script", NULL, HEAD }, { "select", "select", NULL, 0 },
 	{ "small", "small", NULL, 0 }, { "span", "span", NULL, 0 }, { "strike", "s", NULL, 0 },
 	{ "strong", "strong", NULL, 0 }, { "style", "style", NULL, HEAD },
-	{ "sub", "sub", NULL, 0 }, { "sup", "sup", NULL, 0 }, { "table", "table", NULL, 0 },
+	{ "sub", "sub", NULL, 0 }, { "sup", "sup", NULL, 0 }, { "table", "table", NULL, BLOCK },
 	{ "tbody", "tbody", NULL, 0 }, { "td", "td", NULL, 0 },
 	{ "textarea", "textarea", NULL, 0 }, { "tfoot", "tfoot", NULL, 0 },
 	{ "th", "th", NULL, 0 }, { "thead", "thead", NULL, 0 },
 	{ "title", "title", NULL, HEAD }, { "tr", "tr", NULL, 0 }, { "tt", "code", NULL, 0 },
-	{ "u", "u", NULL, 0 }, { "ul", "ul", NULL, 0 }, { "var", "var", NULL, 0 },
+	{ "u", "u", NULL, 0 }, { "ul", "ul", NULL, BLOCK }, { "var", "var", NULL, 0 },
 };
 
 static int by_name(const void *key, const void *t)
@@ -207,12 +208,25 @@ static size_t character(const struct gsl_dt_node *n, char out[4])
 	return 4;
 }
 
+/* Whether text n is the title of a man page: the kind's full name. */
+static bool is_page_title(const struct gsl_dt_node *n)
+{
+	const struct gsl_dt_node *h = n->parent, *d = h->parent;
+	return h->kind == GSL_DT_ELEMENT && strcmp(h->u.elem.tag, "h1") == 0 && d &&
+	       d->kind == GSL_DT_DEFINE && d->parent && d->parent->kind == GSL_DT_MAN_PAGE;
+}
+
 /* Text, with a line break before long text as the original wrote it
- * (words next to it stay apart), except in <pre>. */
+ * (words next to it stay apart), except in <pre>. The title of a man
+ * page shows the kind's full name without the original's ".tgt.". */
 static void text(struct render *r, const struct gsl_dt_node *n)
 {
 	const char *s = n->u.text.ptr;
 	size_t len = n->u.text.len;
+	if (len > 5 && memcmp(s, ".tgt.", 5) == 0 && is_page_title(n)) {
+		s += 5;
+		len -= 5;
+	}
 	if (!r->pre && len && (len > 80 || memchr(s, '\n', len)))
 		gsl_buf_putc(&r->text, '\n');
 	gsl_buf_put(&r->text, s, len);
@@ -283,13 +297,14 @@ static void attributes(struct render *r, const struct gsl_dt_node *n, const stru
 					: a->value;
 			continue;
 		}
+		/* An id given twice in a page is kept the first time only. */
+		if (strcmp(a->name, "id") == 0 && !claim(r->h, a->value))
+			continue;
 		gsl_html_attr(e, a->name, a->value);
-		if (strcmp(a->name, "name") == 0) {
+		if (strcmp(a->name, "name") == 0)
 			name = a->value;
-		} else if (strcmp(a->name, "id") == 0) {
-			claim(r->h, a->value);
+		else if (strcmp(a->name, "id") == 0)
 			id = true;
-		}
 	}
 	if (class_)
 		gsl_html_attr(e, "class", class_);
@@ -309,7 +324,31 @@ static void width(struct render *r, const struct gsl_dt_node *n, xmlNodePtr e)
 	gsl_html_attr(e, "width", gsl_arena_strndup(&r->h->arena, w.ptr, w.len));
 }
 
-/* Markup; returns false to skip the children. */
+/* Whether n is rendered as a block. */
+static bool is_block(struct render *r, const struct gsl_dt_node *n)
+{
+	if (n->kind == GSL_DT_MAN_PAGE || (n->kind == GSL_DT_DEFINE && is_heading(n->first_child)))
+		return true;
+	const struct tag *t = n->kind == GSL_DT_ELEMENT ? lookup(r, n->u.elem.tag) : NULL;
+	return t && (t->flags & BLOCK);
+}
+
+/* Whether n holds a block, itself or in a group without markup. */
+static bool holds_block(struct render *r, const struct gsl_dt_node *n)
+{
+	for (const struct gsl_dt_node *c = n->first_child; c; c = c->next) {
+		if (is_block(r, c))
+			return true;
+		if (c->kind == GSL_DT_BLOCK || c->kind == GSL_DT_HTML_ONLY)
+			for (const struct gsl_dt_node *d = c->first_child; d; d = d->next)
+				if (is_block(r, d))
+					return true;
+	}
+	return false;
+}
+
+/* Markup; returns false to skip the children. A paragraph holding blocks
+ * (lists, tables ...) is a <div class="p">, as HTML has no such <p>. */
 static bool markup(struct render *r, const struct gsl_dt_node *n, struct level *l)
 {
 	const struct tag *t = lookup(r, n->u.elem.tag);
@@ -323,8 +362,11 @@ static bool markup(struct render *r, const struct gsl_dt_node *n, struct level *
 	}
 	xmlNodePtr e = r->heading, in = r->heading_in;
 	r->heading = r->heading_in = NULL;
+	bool div = strcmp(t->element, "p") == 0 && holds_block(r, n);
 	if (!e)
-		e = in = element(r, t->element);
+		e = in = element(r, div ? "div" : t->element);
+	if (div)
+		gsl_html_attr(e, "class", "p");
 	attributes(r, n, t, e);
 	if (t->flags & WIDTH) {
 		width(r, n, e);
@@ -343,11 +385,14 @@ static bool markup(struct render *r, const struct gsl_dt_node *n, struct level *
 /* Renders n on entering it; returns false to skip its children. */
 static bool enter(struct render *r, const struct gsl_dt_node *n, struct level *l)
 {
+	/* Items of lists are <li>; a block in a <dt> is put in a <div>. */
 	const struct gsl_dt_node *up = n->parent;
 	if (up && up->kind == GSL_DT_ELEMENT) {
 		const struct tag *t = lookup(r, up->u.elem.tag);
 		if (t && (t->flags & LIST))
 			r->cur = element(r, "li");
+		else if (strcmp(up->u.elem.tag, "dt") == 0 && is_block(r, n))
+			r->cur = element(r, "div");
 	}
 	switch ((enum gsl_dt_kind)n->kind) {
 	case GSL_DT_ELEMENT:

@@ -181,6 +181,8 @@ static void emit(struct gsl_emit *e, const struct gsl_document *d, bool xhtml)
 							       tree->lang.len) : "en";
 	xmlNodePtr bar, layout = new_page(&h, xhtml, t, lang, &bar);
 	const char *index = index_name(e);
+	if (index && strcmp(index, "genindex") == 0 && strcmp(tree->name, "index") != 0)
+		bar_link(&h, bar, "index.html", "Home");
 	if (index && strcmp(index, tree->name) != 0)
 		bar_link(&h, bar, gsl_arena_printf(&h.arena, "%s.html", index), "Index");
 	gsl_html_text(&h, gsl_html_element(&h, bar, "span"), t, strlen(t));
@@ -191,7 +193,9 @@ static void emit(struct gsl_emit *e, const struct gsl_document *d, bool xhtml)
 	gsl_html_attr(content, "role", "main");
 	gsl_html_render(&h, content);
 	footer(&h, layout);
-	finish_page(&h, d, gsl_arena_printf(&e->ctx->arena, "%s.html", d->name), xhtml);
+	/* Both: the XHTML page is NAME.xhtml beside NAME.html. */
+	const char *ext = xhtml && (d->formats & GSL_FORMAT_HTML) ? "xhtml" : "html";
+	finish_page(&h, d, gsl_arena_printf(&e->ctx->arena, "%s.%s", d->name, ext), xhtml);
 }
 
 void gsl_emit_html(struct gsl_emit *e, const struct gsl_document *d)

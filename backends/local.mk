@@ -7,7 +7,7 @@ backends_libbackends_a_SOURCES = \
 	backends/render.c backends/render.h \
 	backends/doctree.c backends/doctree.h \
 	backends/document.c backends/document.h \
-	backends/links.c \
+	backends/gsml.c backends/links.c \
 	backends/manpage.c backends/manpage.h backends/aspects.c backends/kinds.c \
 	backends/arguments.c backends/mapping.c backends/operators.c \
 	backends/html.c backends/html.h backends/html_page.c
