@@ -1,1 +1,29 @@
-# tests/html/local.mk
+# tests/html/local.mk: the HTML backend's tests. reference: htmlcompare
+# against the original's pages in ../shared; golden: the pages of small
+# examples of our own, byte for byte (`make update-golden-html` makes them
+# again, to review as a diff); wellformed: libxml2 parses every page
+# without error and every anchor link finds its anchor; browser: headless
+# Chromium shows the pages at phone and desktop widths.
+HTML_TESTS = \
+	tests/html/reference.sh tests/html/golden.sh \
+	tests/html/wellformed.sh tests/html/browser.sh
+TESTS += $(HTML_TESTS)
+EXTRA_DIST += $(HTML_TESTS) \
+	tests/html/htmltest.py tests/html/reference.py tests/html/golden.py \
+	tests/html/wellformed.py tests/html/browser.py \
+	tests/html/golden/kinds.gsl tests/html/golden/lib/shapes.gsl \
+	tests/html/golden/kinds/kinds.html \
+	tests/html/golden/plain.gsl tests/html/golden/plain/index.html \
+	tests/html/golden/plain/plain.html tests/html/golden/plain/plain_x.html
+
+check_PROGRAMS += tests/html/check_html
+tests_html_check_html_SOURCES = tests/html/check_html.c
+tests_html_check_html_CPPFLAGS = $(LIBXML2_CFLAGS)
+tests_html_check_html_LDADD = $(LIBXML2_LIBS)
+
+CLEANFILES += tests/html/screenshots/*.png
+
+.PHONY: update-golden-html
+update-golden-html: gslc/gslc
+	GSLC='$(abs_top_builddir)/gslc/gslc' \
+	  $(PYTHON) $(srcdir)/tests/html/golden.py --update
