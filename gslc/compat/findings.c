@@ -86,7 +86,8 @@ void compat_report_finish(struct compat_report *r)
 			f->fingerprint[k] = "0123456789abcdef"[h & 15];
 		f->fingerprint[16] = '\0';
 	}
-	qsort(r->findings, r->n, sizeof *r->findings, by_order);
+	if (r->n > 1)
+		qsort(r->findings, r->n, sizeof *r->findings, by_order);
 	/* The same change seen twice (say, through two views) is one finding. */
 	uint32_t w = 0;
 	for (uint32_t i = 0; i < r->n; i++)

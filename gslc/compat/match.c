@@ -38,7 +38,8 @@ static int by_text(const void *x, const void *y)
 
 void compat_features_sort(struct compat_features *f)
 {
-	qsort(f->items, f->n, sizeof *f->items, by_text);
+	if (f->n > 1)
+		qsort(f->items, f->n, sizeof *f->items, by_text);
 }
 
 void compat_features_add(struct compat_features *f, struct gsl_arena *arena, const char *text)

@@ -52,7 +52,8 @@ static bool list_dir(struct compat_side *side, const char *dir, struct paths *p)
 			add_path(side, p, path);
 		}
 	closedir(d);
-	qsort(p->items + first, p->n - first, sizeof *p->items, by_name);
+	if (p->n - first > 1)
+		qsort(p->items + first, p->n - first, sizeof *p->items, by_name);
 	return true;
 }
 

@@ -405,6 +405,8 @@ static bool operator_form(enum gsl_tag tag, const char **prefix, enum compat_how
 static void make_members(struct builder *b, struct job *job)
 {
 	struct compat_shape *shape = job->shape;
+	if (!b->nentries)
+		return;
 	qsort(b->entries, b->nentries, sizeof *b->entries, by_key);
 	uint32_t groups = 0;
 	for (size_t i = 0; i < b->nentries; i++)
