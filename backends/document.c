@@ -337,8 +337,15 @@ static void define_or_link(struct gsl_docgen *g, const struct gsl_node *n,
 }
 
 /* The text aspects (descriptions) of s. */
-static void description_of(struct gsl_docgen *g, const struct gsl_subject *s)
+static void description_of(struct gsl_docgen *g, const struct gsl_subject *s,
+			   const struct gsl_node *n)
 {
+	if (g->nesting >= MAX_NESTING) {
+		gsl_docgen_error(g, gsl_node_loc(n), "descriptions included more than %d deep "
+				 "(does one include itself?)", MAX_NESTING);
+		return;
+	}
+	g->nesting++;
 	bool any = false;
 	struct gsl_aspects it;
 	gsl_aspects_init(&it, s);
@@ -350,6 +357,7 @@ static void description_of(struct gsl_docgen *g, const struct gsl_subject *s)
 	if (!any)
 		gsl_docgen_text(g, gsl_arena_printf(g->arena, "<NO DESCRIPTION OF '%s'>",
 						    gsl_subject_tgt(g->m, s)));
+	g->nesting--;
 }
 
 /* The attributes or mappings of a kind, as symbols of their tgt names. */
@@ -414,7 +422,7 @@ static void about(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_
 			gsl_docgen_text(g, gsl_subject_tgt(g->m, s));
 		break;
 	case GSL_TAG_DESCRIPTION_OF:
-		description_of(g, s);
+		description_of(g, s, n);
 		break;
 	case GSL_TAG_ATTR_NAME_OF:
 	case GSL_TAG_KIND_OF: {

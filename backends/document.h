@@ -27,6 +27,10 @@ struct gsl_docgen {
 					  outside man pages (`.ref`, `.label`) */
 	unsigned nesting;              /* man pages and macros being expanded inside
 					  one another, bounded */
+	unsigned depth;                /* kinds and argument lists being laid out
+					  inside one another (in all man pages being
+					  made), bounded */
+	bool too_deep;                 /* too deep was reported */
 	/* Expansion state (document.c). */
 	struct frame *frames;          /* the expansion stack */
 	size_t nframes, frames_cap;

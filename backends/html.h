@@ -21,6 +21,7 @@ struct html {
 	struct gsl_strmap anchors;  /* the anchors (ids) made so far in the page */
 	struct gsl_arena arena;     /* the page's strings */
 	struct gsl_buf scratch;     /* for building strings */
+	bool quiet;                 /* problems were reported for another format */
 };
 
 /* Renders the children of the tree's root into `into`. Problems (markup

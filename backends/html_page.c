@@ -175,6 +175,8 @@ static void emit(struct gsl_emit *e, const struct gsl_document *d, bool xhtml)
 	const struct gsl_doctree *tree = gsl_doctree_of(e, d);
 	struct html h;
 	init(&h, e, tree);
+	/* A document both HTML and XHTML has its problems reported once. */
+	h.quiet = xhtml && (d->formats & GSL_FORMAT_HTML);
 	struct gsl_str title = gsl_str_strip(tree->title);
 	const char *t = title.len ? gsl_arena_strndup(&h.arena, title.ptr, title.len) : tree->name;
 	const char *lang = tree->lang.len ? gsl_arena_strndup(&h.arena, tree->lang.ptr,

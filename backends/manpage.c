@@ -47,20 +47,20 @@ void page_outer_dt(struct page *p, const char *heading)
 
 bool page_enter(struct page *p, const struct asp *at)
 {
-	if (p->depth >= MAX_DEPTH) {
-		if (!p->bad_depth)
+	if (p->g->depth >= MAX_DEPTH) {
+		if (!p->g->too_deep)
 			gsl_docgen_error(p->g, at->node ? gsl_node_loc(at->node) : p->g->loc,
 					 "kinds or arguments nested more than %d deep", MAX_DEPTH);
-		p->bad_depth = true;
+		p->g->too_deep = true;
 		return false;
 	}
-	p->depth++;
+	p->g->depth++;
 	return true;
 }
 
 void page_leave(struct page *p)
 {
-	p->depth--;
+	p->g->depth--;
 }
 
 /* ---- Other aspects ------------------------------------------------------------- */

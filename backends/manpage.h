@@ -51,8 +51,6 @@ struct asps {
 struct page {
 	struct gsl_docgen *g;
 	int level;                      /* headings: 0 h2, 1 strong big, 2+ strong */
-	int depth;                      /* nesting of kinds and argument lists */
-	bool bad_depth;                 /* too deep was reported */
 	const struct gsl_dt_node *use_self; /* the object shown for `self` (constructors) */
 };
 

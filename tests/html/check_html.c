@@ -57,7 +57,8 @@ static int by_string(const void *a, const void *b)
 
 static bool has_anchor(const struct page *p, const char *a)
 {
-	return bsearch(&a, p->anchors, p->nanchors, sizeof *p->anchors, by_string) != NULL;
+	return p->nanchors &&
+	       bsearch(&a, p->anchors, p->nanchors, sizeof *p->anchors, by_string) != NULL;
 }
 
 /* Parser errors count; libxml2's complaint that an `a`'s name repeats an
@@ -110,7 +111,8 @@ static void collect(struct page *p, xmlNodePtr root)
 			break;
 		n = n->next;
 	}
-	qsort(p->anchors, p->nanchors, sizeof *p->anchors, by_string);
+	if (p->nanchors)
+		qsort(p->anchors, p->nanchors, sizeof *p->anchors, by_string);
 	for (size_t i = 1; i < p->nanchors; i++)
 		if (strcmp(p->anchors[i - 1], p->anchors[i]) == 0)
 			fail(p->path, "anchor '%s' is defined twice", p->anchors[i]);

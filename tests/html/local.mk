@@ -2,11 +2,12 @@
 # against the original's pages in ../shared; golden: the pages of small
 # examples of our own, byte for byte (`make update-golden-html` makes them
 # again, to review as a diff); wellformed: libxml2 parses every page
-# without error and every anchor link finds its anchor; browser: headless
-# Chromium shows the pages at phone and desktop widths.
+# without error and every anchor link finds its anchor; pathological:
+# inputs built to break it fail cleanly; browser: headless Chromium shows
+# the pages at phone and desktop widths.
 HTML_TESTS = \
-	tests/html/reference.sh tests/html/golden.sh \
-	tests/html/wellformed.sh tests/html/browser.sh
+	tests/html/reference.sh tests/html/golden.sh tests/html/wellformed.sh \
+	tests/html/pathological.sh tests/html/browser.sh
 TESTS += $(HTML_TESTS)
 EXTRA_DIST += $(HTML_TESTS) \
 	tests/html/htmltest.py tests/html/reference.py tests/html/golden.py \
