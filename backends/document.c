@@ -76,6 +76,8 @@ void gsl_docgen_close(struct gsl_docgen *g)
 
 void gsl_docgen_textn(struct gsl_docgen *g, const char *s, size_t n)
 {
+	if (g->outline)
+		return;
 	gsl_dt_append(g->out, gsl_dt_text(g->arena, s, n, g->loc));
 }
 
@@ -686,7 +688,7 @@ static bool is_attr(const struct gsl_node *n)
 static void arg_text(struct gsl_docgen *g, const struct gsl_node *n, uint8_t flags)
 {
 	struct gsl_str arg = gsl_node_arg(n);
-	if (!arg.len)
+	if (!arg.len || g->outline)
 		return;
 	struct gsl_dt_node *t = gsl_dt_text(g->arena, arg.ptr, arg.len, gsl_node_loc(n));
 	t->flags |= flags;
@@ -868,7 +870,7 @@ void gsl_docgen_expand(struct gsl_docgen *g, const struct gsl_node *first)
 }
 
 struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_document *d,
-					struct gsl_arena *arena, bool quiet)
+					struct gsl_arena *arena, bool outline)
 {
 	struct gsl_ctx *ctx = m->ctx;
 	struct gsl_doctree *tree = gsl_arena_alloc(arena, sizeof *tree);
@@ -879,7 +881,8 @@ struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_do
 		.m = m,
 		.ctx = ctx,
 		.arena = arena,
-		.quiet = quiet,
+		.quiet = !outline,
+		.outline = outline,
 		.tree = tree,
 		.pkg = d->pkg,
 		.out = tree->root,

@@ -233,12 +233,17 @@ static void text(struct render *r, const struct gsl_dt_node *n)
 	gsl_buf_put(&r->text, s, len);
 }
 
-/* The only child of a define, if it is a heading. */
 static bool is_heading(const struct gsl_dt_node *n)
 {
 	const char *t;
-	return n && !n->next && n->kind == GSL_DT_ELEMENT && (t = n->u.elem.tag)[0] == 'h' &&
-	       t[1] >= '1' && t[1] <= '6' && !t[2];
+	return n->kind == GSL_DT_ELEMENT && (t = n->u.elem.tag)[0] == 'h' && t[1] >= '1' &&
+	       t[1] <= '6' && !t[2];
+}
+
+/* Whether the children of a define are one heading. */
+static bool is_heading_only(const struct gsl_dt_node *first)
+{
+	return first && !first->next && is_heading(first);
 }
 
 /* An anchor: `<a class="anchor" id=".." name=".." href="#..">` around
@@ -247,7 +252,7 @@ static void define(struct render *r, const struct gsl_dt_node *n)
 {
 	const char *a = gsl_html_anchor(r->h, n->u.link.name);
 	xmlNodePtr in = r->cur;
-	if (is_heading(n->first_child))
+	if (is_heading_only(n->first_child))
 		in = r->heading = element(r, n->first_child->u.elem.tag);
 	flush(r);
 	xmlNodePtr e = gsl_html_element(r->h, in, "a");
@@ -328,7 +333,7 @@ static void width(struct render *r, const struct gsl_dt_node *n, xmlNodePtr e)
 /* Whether n is rendered as a block. */
 static bool is_block(struct render *r, const struct gsl_dt_node *n)
 {
-	if (n->kind == GSL_DT_MAN_PAGE || (n->kind == GSL_DT_DEFINE && is_heading(n->first_child)))
+	if (n->kind == GSL_DT_MAN_PAGE || (n->kind == GSL_DT_DEFINE && is_heading_only(n->first_child)))
 		return true;
 	const struct tag *t = n->kind == GSL_DT_ELEMENT ? lookup(r, n->u.elem.tag) : NULL;
 	return t && (t->flags & BLOCK);
@@ -392,7 +397,7 @@ static bool enter(struct render *r, const struct gsl_dt_node *n, struct level *l
 		const struct tag *t = lookup(r, up->u.elem.tag);
 		if (t && (t->flags & LIST))
 			r->cur = element(r, "li");
-		else if (strcmp(up->u.elem.tag, "dt") == 0 && is_block(r, n))
+		else if (strcmp(up->u.elem.tag, "dt") == 0 && is_block(r, n) && !is_heading(n))
 			r->cur = element(r, "div");
 	}
 	switch ((enum gsl_dt_kind)n->kind) {
@@ -417,8 +422,7 @@ static bool enter(struct render *r, const struct gsl_dt_node *n, struct level *l
 		link(r, n);
 		return true;
 	case GSL_DT_COLONKIND:
-		gsl_html_text(r->h, element(r, "code"), ":", 1);
-		gsl_buf_puts(&r->text, "\xc2\xa0");
+		gsl_buf_puts(&r->text, ":\xc2\xa0");
 		return false;
 	case GSL_DT_MAPSTO:
 		gsl_buf_putc(&r->text, ' ');

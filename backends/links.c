@@ -1,7 +1,7 @@
 /* links.c: link names and anchors (sections 4.3 to 4.6 of the language
  * reference), and the making and linking of all document trees of a
- * run: each link goes to the anchor of the same name in its own
- * document, else in the first other document that defines it. */
+ * run: each link goes to the anchor of its name in the first document
+ * that defines it. */
 #include "document.h"
 
 #include <string.h>
@@ -182,31 +182,20 @@ static void learn(struct gsl_ctx *ctx, struct gsl_docrun *run, const struct gsl_
 	}
 }
 
-/* Resolves the links of tree t: to an anchor in t, else to the first
- * document of the run that defines the name. */
-static void link_tree(struct gsl_ctx *ctx, struct gsl_docrun *run, struct gsl_doctree *t)
+/* Resolves the links of tree t to the first document of the run that
+ * defines each name (as the original: a document that defines a name
+ * after another does links to the other). */
+static void link_tree(struct gsl_docrun *run, struct gsl_doctree *t)
 {
-	struct gsl_strmap own;
-	gsl_strmap_init(&own, ctx->mem);
 	struct gsl_dt_iter it;
-	gsl_dt_iter_init(&it, t->root);
-	for (enum gsl_dt_event ev; (ev = gsl_dt_iter_next(&it)) != GSL_DT_DONE;)
-		if (ev == GSL_DT_ENTER && it.node->kind == GSL_DT_DEFINE) {
-			const char *name = it.node->u.link.name;
-			*gsl_strmap_slot(&own, name, strlen(name)) = (void *)t->doc;
-		}
 	gsl_dt_iter_init(&it, t->root);
 	for (enum gsl_dt_event ev; (ev = gsl_dt_iter_next(&it)) != GSL_DT_DONE;) {
 		if (ev != GSL_DT_ENTER || it.node->kind != GSL_DT_LINK)
 			continue;
 		struct gsl_dt_node *link = (struct gsl_dt_node *)it.node;
 		const char *name = link->u.link.name;
-		size_t len = strlen(name);
-		link->u.link.doc = gsl_strmap_get(&own, name, len);
-		if (!link->u.link.doc)
-			link->u.link.doc = gsl_strmap_get(&run->first, name, len);
+		link->u.link.doc = gsl_strmap_get(&run->first, name, strlen(name));
 	}
-	gsl_strmap_free(&own);
 }
 
 /* Makes every shown document's tree once, reporting its problems, and
@@ -227,7 +216,7 @@ static struct gsl_docrun *start(struct gsl_emit *e)
 			continue;
 		struct gsl_arena arena;
 		gsl_arena_init(&arena, ctx->mem);
-		const struct gsl_doctree *t = gsl_docgen_document(e->model, d, &arena, false);
+		const struct gsl_doctree *t = gsl_docgen_document(e->model, d, &arena, true);
 		learn(ctx, run, t);
 		struct gsl_str title = gsl_str_strip(t->title);
 		if (title.len)
@@ -247,9 +236,8 @@ const struct gsl_doctree *gsl_doctree_of(struct gsl_emit *e, const struct gsl_do
 		return run->tree;
 	gsl_arena_free(&run->arena);
 	gsl_arena_init(&run->arena, e->ctx->mem);
-	/* Made again, its problems already reported. */
-	run->tree = gsl_docgen_document(e->model, d, &run->arena, true);
-	link_tree(e->ctx, run, run->tree);
+	run->tree = gsl_docgen_document(e->model, d, &run->arena, false);
+	link_tree(run, run->tree);
 	return run->tree;
 }
 
