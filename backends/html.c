@@ -128,6 +128,7 @@ struct render {
 	struct gsl_buf text;   /* text not yet added to cur */
 	int pre;               /* <pre> elements open */
 	int header;            /* `header` nodes open */
+	int man_pages;         /* man pages open */
 	struct level *levels;
 	size_t nlevels, cap;
 	struct {
@@ -353,8 +354,22 @@ static bool holds_block(struct render *r, const struct gsl_dt_node *n)
 	return false;
 }
 
-/* Markup; returns false to skip the children. A paragraph holding blocks
- * (lists, tables ...) is a <div class="p">, as HTML has no such <p>. */
+/* The element of markup t, when HTML's content rules need another: a
+ * paragraph holding blocks (lists, tables ...) is a <div class="p">, as
+ * HTML has no such <p>; in man pages, the lists of sections and entries,
+ * which hold headings and entries without terms, are <div class="dl">
+ * with <div class="dt"> and <div class="dd">. NULL if t is right. */
+static const char *div_class(struct render *r, const struct gsl_dt_node *n, const struct tag *t)
+{
+	if (strcmp(t->element, "p") == 0 && holds_block(r, n))
+		return "p";
+	if (r->man_pages && (strcmp(t->element, "dl") == 0 || strcmp(t->element, "dt") == 0 ||
+			     strcmp(t->element, "dd") == 0))
+		return t->element;
+	return NULL;
+}
+
+/* Markup; returns false to skip the children. */
 static bool markup(struct render *r, const struct gsl_dt_node *n, struct level *l)
 {
 	const struct tag *t = lookup(r, n->u.elem.tag);
@@ -368,11 +383,11 @@ static bool markup(struct render *r, const struct gsl_dt_node *n, struct level *
 	}
 	xmlNodePtr e = r->heading, in = r->heading_in;
 	r->heading = r->heading_in = NULL;
-	bool div = strcmp(t->element, "p") == 0 && holds_block(r, n);
+	const char *div = div_class(r, n, t);
 	if (!e)
 		e = in = element(r, div ? "div" : t->element);
 	if (div)
-		gsl_html_attr(e, "class", "p");
+		gsl_html_attr(e, "class", div);
 	attributes(r, n, t, e);
 	if (t->flags & WIDTH) {
 		width(r, n, e);
@@ -397,7 +412,8 @@ static bool enter(struct render *r, const struct gsl_dt_node *n, struct level *l
 		const struct tag *t = lookup(r, up->u.elem.tag);
 		if (t && (t->flags & LIST))
 			r->cur = element(r, "li");
-		else if (strcmp(up->u.elem.tag, "dt") == 0 && is_block(r, n) && !is_heading(n))
+		else if (!r->man_pages && strcmp(up->u.elem.tag, "dt") == 0 && is_block(r, n) &&
+			 !is_heading(n))
 			r->cur = element(r, "div");
 	}
 	switch ((enum gsl_dt_kind)n->kind) {
@@ -432,6 +448,7 @@ static bool enter(struct render *r, const struct gsl_dt_node *n, struct level *l
 	case GSL_DT_MAN_PAGE:
 		r->cur = element(r, "div");
 		gsl_html_attr(r->cur, "class", "manpage");
+		r->man_pages++;
 		return true;
 	case GSL_DT_HEADER:
 		flush(r);
@@ -449,6 +466,7 @@ static void leave(struct render *r, const struct gsl_dt_node *n, const struct le
 		flush(r);
 	r->pre -= l->pre;
 	r->header -= n->kind == GSL_DT_HEADER;
+	r->man_pages -= n->kind == GSL_DT_MAN_PAGE;
 	r->cur = l->parent;
 }
 
