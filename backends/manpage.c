@@ -262,6 +262,19 @@ static void examples(struct page *p, const struct asp *li, size_t n)
 
 /* ---- Dispatch ----------------------------------------------------------------- */
 
+/* A mapping of a kind: `callable: x(args) -> returns`, its word linked
+ * (definition: anchored). */
+static void callable(struct page *p, const struct asp *m, bool definition)
+{
+	gsl_docgen_open_link(p->g, definition ? GSL_DT_DEFINE : GSL_DT_LINK, asp_link(p, m));
+	page_open(p, "strong");
+	page_text(p, "callable");
+	page_close(p);
+	page_close(p);
+	page_colon(p);
+	page_mapping_kind(p, m, definition, true);
+}
+
 void page_ref(struct page *p, const struct asp *a)
 {
 	if (a->node)
@@ -283,13 +296,7 @@ void page_ref(struct page *p, const struct asp *a)
 		page_either(p, a);
 		break;
 	case GSL_TAG_MAPPING:
-		gsl_docgen_open_link(p->g, GSL_DT_LINK, asp_link(p, a));
-		page_open(p, "strong");
-		page_text(p, "callable");
-		page_close(p);
-		page_close(p);
-		page_colon(p);
-		page_mapping_kind(p, a, false, true);
+		callable(p, a, false);
 		break;
 	case GSL_TAG_CONDITION:
 		page_condition_ref(p, a, false);
@@ -327,13 +334,7 @@ void page_def(struct page *p, const struct asp *a)
 	case GSL_TAG_MAPPING:
 		/* In a `dd`, which the original left out. */
 		page_open(p, "dd");
-		gsl_docgen_open_link(p->g, GSL_DT_DEFINE, asp_link(p, a));
-		page_open(p, "strong");
-		page_text(p, "callable");
-		page_close(p);
-		page_close(p);
-		page_colon(p);
-		page_mapping_kind(p, a, true, true);
+		callable(p, a, true);
 		page_open(p, "dl");
 		page_mapping_description(p, a);
 		page_close(p);

@@ -36,6 +36,15 @@ static void operands(struct page *p, const struct asps *args, bool spaced)
 	}
 }
 
+/* `x[args]`. */
+static void subscript(struct page *p, const struct asp *op, const struct asps *args)
+{
+	page_self(p, op);
+	page_text(p, "[");
+	page_arguments(p, args);
+	page_text(p, "]");
+}
+
 void page_operator_ref(struct page *p, const struct asp *op, bool definition)
 {
 	struct place pl = asp_place(op);
@@ -97,10 +106,7 @@ void page_operator_ref(struct page *p, const struct asp *op, bool definition)
 			page_text(p, "# ");
 			page_close(p);
 		}
-		page_self(p, op);
-		page_text(p, "[");
-		page_arguments(p, &args);
-		page_text(p, "]");
+		subscript(p, op, &args);
 		page_returns(p, op, definition);
 		break;
 	case GSL_TAG_SETITEM: {
@@ -108,14 +114,11 @@ void page_operator_ref(struct page *p, const struct asp *op, bool definition)
 			gsl_docgen_put(p->g, GSL_DT_DEFINE)->u.link.name = link;
 		else
 			operator_link(p, op);
-		page_self(p, op);
 		struct asps index = args, value = args;
 		index.n = args.n ? args.n - 1 : 0;
 		value.v = args.v + index.n;
 		value.n = args.n - index.n;
-		page_text(p, "[");
-		page_arguments(p, &index);
-		page_text(p, "]");
+		subscript(p, op, &index);
 		page_open(p, "strong");
 		page_open(p, "big");
 		page_text(p, " = ");
@@ -138,10 +141,7 @@ void page_operator_ref(struct page *p, const struct asp *op, bool definition)
 			page_text(p, "del ");
 			page_close(p);
 		}
-		page_self(p, op);
-		page_text(p, "[");
-		page_arguments(p, &args);
-		page_text(p, "]");
+		subscript(p, op, &args);
 		break;
 	}
 	asps_free(p, &args);
