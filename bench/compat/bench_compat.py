@@ -48,18 +48,25 @@ def edit(src, dst):
 
 
 def run(cmd):
-    """Runs cmd; its wall time, stderr and the peak memory so far (KB)."""
+    """Runs cmd: its wall time, its processor time (user and system) and
+    its stderr."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if p.returncode not in (0, 1):
         sys.exit("%s failed (%d): %s" % (" ".join(cmd), p.returncode, p.stderr))
-    return wall, p.stderr
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, p.stderr
 
 
 def best(cmd, runs):
+    """The best wall time and the best processor time of runs runs, and
+    the stderr of the fastest."""
     results = [run(cmd) for _ in range(runs)]
-    return min(results, key=lambda r: r[0])
+    fastest = min(results, key=lambda r: r[0])
+    return fastest[0], min(r[1] for r in results), fastest[2]
 
 
 def main():
@@ -83,18 +90,21 @@ def main():
         nedits = edit(dirs[1], edited)
         size = sum(os.path.getsize(os.path.join(dirs[1], f)) for f in os.listdir(dirs[1]))
         print("gslc compat on the %d-kind synthetic corpus (%.1f MB a side; best of %d runs,"
-              " %d cores)" % (a.kinds, size / 1e6, a.runs, os.cpu_count()))
+              " %d cores, load average %.1f)" % (a.kinds, size / 1e6, a.runs, os.cpu_count(),
+                                                os.getloadavg()[0]))
+        print("  %-20s %8s %8s   %s" % ("", "wall", "cpu", "stages of the fastest run"))
         cases = [("identical", dirs[1], dirs[1]),
                  ("seed 1, %d edits" % nedits, dirs[1], edited),
                  ("seed 1 -> seed 2", dirs[1], dirs[2])]
         for label, old, new in cases:
-            wall, err = best([a.gslc, "compat", "--stats", old, new], a.runs)
+            wall, cpu, err = best([a.gslc, "compat", "--stats", old, new], a.runs)
             stats = err.strip().splitlines()[-1]
-            print("  %-20s %6.3f s   %s" % (label, wall, stats))
+            print("  %-20s %6.3f s %6.3f s   %s" % (label, wall, cpu, stats))
         files = [os.path.join(dirs[1], f) for f in sorted(os.listdir(dirs[1]))
                  if f.endswith(".gsl")]
-        wall, _ = best([a.gslc, "--check"] + files, a.runs)
-        print("  %-20s %6.3f s   (the front end on one side, for scale)" % ("gslc --check", wall))
+        wall, cpu, _ = best([a.gslc, "--check"] + files, a.runs)
+        print("  %-20s %6.3f s %6.3f s   (the front end on one side, for scale)" % (
+            "gslc --check", wall, cpu))
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         print("  peak memory of a run: %.0f MB" % (peak / 1024))
     return 0

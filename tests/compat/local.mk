@@ -1,16 +1,19 @@
 # tests/compat/local.mk: `gslc compat`. Every rule in both directions
 # with equivalent grammars, hierarchies, conditions and renames
-# (cases.txt), the command line and ignore files, sides read from git,
+# (cases.txt), argument lists against brute force, the command line and ignore files, sides read from git,
 # each report format against golden files, and witnesses run against an
 # implementation of each side.
 TESTS += \
 	tests/compat/cases.sh \
+	tests/compat/grammars.sh \
 	tests/compat/cli.sh \
 	tests/compat/git.sh \
 	tests/compat/formats.sh \
 	tests/compat/witness.sh
 EXTRA_DIST += \
 	tests/compat/cases.sh \
+	tests/compat/grammars.sh \
+	tests/compat/grammars.py \
 	tests/compat/cli.sh \
 	tests/compat/git.sh \
 	tests/compat/formats.sh \
