@@ -1,20 +1,25 @@
-/* compat_html.c: the compatibility report as an HTML page, built as a
- * libxml2 tree and serialised by libxml2, so every text is escaped by
- * construction: a verdict, then a table of findings, breaking first. */
+/* compat_html.c: the compatibility report as an HTML page in the look of
+ * the HTML backend (its frame and its stylesheet, inline, so the report
+ * is one file), built as a libxml2 tree and serialised by libxml2, so
+ * every text is escaped by construction: a verdict, then a table of
+ * findings, breaking first. */
 #include "config.h"
 
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
 #include <string.h>
 
+#include "html.h"
 #include "report.h"
 
-static const char style[] =
-	"body{font-family:sans-serif;margin:2em}"
-	"table{border-collapse:collapse}"
-	"th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}"
-	"code{font-family:monospace}"
-	".breaking{color:#b00}.warning{color:#850}.info{color:#057}.accepted{color:#666}";
+/* What the report adds to the backend's stylesheet: a table as wide as
+ * the page, and severities. */
+static const char severities[] =
+	".content { max-width: none; }\n"
+	"td code { white-space: nowrap; }\n"
+	".breaking { color: #d1242f; font-weight: 600; }\n"
+	".warning { color: #9a6700; }\n"
+	".info, .accepted { color: var(--muted); }\n";
 
 static xmlNodePtr add(xmlNodePtr parent, const char *tag, const char *text)
 {
@@ -61,7 +66,6 @@ void compat_render_html(const struct compat_report *r, struct gsl_buf *out)
 	struct compat_counts c = compat_report_counts(r);
 	struct gsl_buf text;
 	gsl_buf_init(&text, &gsl_default_mem);
-	gsl_buf_printf(&text, "gslc compat: %s \xe2\x86\x92 %s", r->old_label, r->new_label);
 	htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
 	xmlCreateIntSubset(doc, BAD_CAST "html", NULL, NULL);
 	xmlNodePtr html = xmlNewNode(NULL, BAD_CAST "html");
@@ -69,10 +73,29 @@ void compat_render_html(const struct compat_report *r, struct gsl_buf *out)
 	xmlSetProp(html, BAD_CAST "lang", BAD_CAST "en");
 	xmlNodePtr head = add(html, "head", NULL);
 	xmlSetProp(add(head, "meta", NULL), BAD_CAST "charset", BAD_CAST "utf-8");
+	xmlNodePtr viewport = add(head, "meta", NULL);
+	xmlSetProp(viewport, BAD_CAST "name", BAD_CAST "viewport");
+	xmlSetProp(viewport, BAD_CAST "content", BAD_CAST "width=device-width, initial-scale=1");
+	gsl_buf_printf(&text, "gslc compat: %s \xe2\x86\x92 %s", r->old_label, r->new_label);
 	add(head, "title", gsl_buf_cstr(&text));
-	add(head, "style", style);
-	xmlNodePtr body = add(html, "body", NULL);
-	add(body, "h1", gsl_buf_cstr(&text));
+	gsl_buf_clear(&text);
+	gsl_buf_puts(&text, (const char *)gsl_html_stylesheet);
+	gsl_buf_puts(&text, severities);
+	add(head, "style", gsl_buf_cstr(&text));
+	/* The backend's frame: a bar, the content, a footer. */
+	xmlNodePtr page = add(add(html, "body", NULL), "div", NULL);
+	xmlSetProp(page, BAD_CAST "class", BAD_CAST "page");
+	xmlNodePtr bar = add(page, "div", NULL);
+	xmlSetProp(bar, BAD_CAST "class", BAD_CAST "bar");
+	add(bar, "strong", "gslc compat");
+	gsl_buf_clear(&text);
+	gsl_buf_printf(&text, "%s \xe2\x86\x92 %s", r->old_label, r->new_label);
+	add(bar, "span", gsl_buf_cstr(&text));
+	xmlNodePtr layout = add(page, "div", NULL);
+	xmlSetProp(layout, BAD_CAST "class", BAD_CAST "layout");
+	xmlNodePtr body = add(layout, "div", NULL);
+	xmlSetProp(body, BAD_CAST "class", BAD_CAST "content");
+	add(body, "h1", "Compatibility report");
 	gsl_buf_clear(&text);
 	gsl_buf_puts(&text, "Verdict: ");
 	compat_put_summary(&text, r);
@@ -87,6 +110,8 @@ void compat_render_html(const struct compat_report *r, struct gsl_buf *out)
 		for (uint32_t i = 0; i < r->n; i++)
 			add_finding(table, &r->findings[i]);
 	}
+	xmlNodePtr footer = add(page, "div", "The rules and their reasons: gslc compat --list-rules.");
+	xmlSetProp(footer, BAD_CAST "class", BAD_CAST "footer");
 	xmlChar *mem;
 	int size;
 	htmlDocDumpMemoryFormat(doc, &mem, &size, 1);
