@@ -15,7 +15,6 @@ void compat_alphabet_init(struct compat_alphabet *a, const struct gsl_mem *mem)
 void compat_alphabet_clear(struct compat_alphabet *a)
 {
 	a->n = 0;
-	a->ncovers_for = 0;
 }
 
 void compat_alphabet_free(struct compat_alphabet *a)
@@ -61,5 +60,4 @@ void compat_alphabet_close(struct compat_alphabet *a, struct compat_relation *r)
 			a->covers[x * n + y] = x == y || (same_name(sx->name, sy->name) &&
 							  compat_relation_le(r, sx->kind, sy->kind));
 		}
-	a->ncovers_for = n;
 }

@@ -37,7 +37,6 @@ struct compat_alphabet {
 	struct compat_symbol *symbols;
 	uint32_t n, cap;
 	uint8_t *covers;        /* covers[a * n + b], filled by compat_alphabet_close */
-	uint32_t ncovers_for;   /* n when covers was filled */
 };
 
 void compat_alphabet_init(struct compat_alphabet *a, const struct gsl_mem *mem);

@@ -72,7 +72,7 @@ static double shared(const struct compat_features *a, const struct compat_featur
 }
 
 /* Likeness of two names: shared letter pairs (Dice's coefficient). */
-double compat_name_likeness(const char *a, const char *b)
+static double name_likeness(const char *a, const char *b)
 {
 	size_t na = strlen(a), nb = strlen(b);
 	if (na < 2 || nb < 2)
@@ -97,7 +97,7 @@ double compat_likeness(const struct compat_features *a, const char *name_a,
 	double shape = shared(a, b);
 	if (shape >= 0 && shape < 0.5)
 		return 0;
-	double names = compat_name_likeness(name_a, name_b);
+	double names = name_likeness(name_a, name_b);
 	if (shape < 0)
 		return names >= 0.5 ? names : 0;
 	return shape + 0.25 * names;

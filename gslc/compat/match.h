@@ -24,7 +24,6 @@ void compat_features_sort(struct compat_features *f);
  * their names alone. */
 double compat_likeness(const struct compat_features *a, const char *name_a,
 		       const struct compat_features *b, const char *name_b);
-double compat_name_likeness(const char *a, const char *b);
 
 /* Pairs nold candidates with nnew, most likely pairs first, each at most
  * once; pair[i] is the partner of old candidate i, or COMPAT_NONE. */

@@ -38,8 +38,10 @@ static void put_expression(struct gsl_buf *out, struct gsl_str e)
 		gsl_buf_putc(out, ')');
 }
 
-void compat_code_value(struct gsl_buf *out, const struct compat_side *side, uint32_t kind,
-		       struct compat_code *code)
+/* Appends a value of kind (a kind index of side; COMPAT_ANY for any):
+ * its first example. */
+static void put_value(struct gsl_buf *out, const struct compat_side *side, uint32_t kind,
+		      struct compat_code *code)
 {
 	if (kind == COMPAT_ANY) {
 		gsl_buf_puts(out, "None");
@@ -94,7 +96,7 @@ void compat_code_args(struct gsl_arena *arena, const struct compat_alphabet *al,
 	for (uint32_t i = 0; i < w->len; i++) {
 		const struct compat_symbol *s = &al->symbols[w->sym[i]];
 		gsl_buf_clear(&v);
-		compat_code_value(&v, side, side_kind(s, old), code);
+		put_value(&v, side, side_kind(s, old), code);
 		const char *text = gsl_arena_strdup(arena, gsl_buf_cstr(&v));
 		if (s->name) {
 			out->kwname[out->nkw] = s->name;

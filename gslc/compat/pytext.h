@@ -23,10 +23,6 @@ struct compat_args {
 	uint32_t npos, nkw;
 };
 
-/* Appends a value of kind (a kind index of side; COMPAT_ANY for any). */
-void compat_code_value(struct gsl_buf *out, const struct compat_side *side, uint32_t kind,
-		       struct compat_code *code);
-
 /* The values of word w, read as OLD (old) or NEW knows its kinds. */
 void compat_code_args(struct gsl_arena *arena, const struct compat_alphabet *al,
 		      const struct compat_word *w, const struct compat_side *side, bool old,

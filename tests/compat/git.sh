@@ -3,6 +3,9 @@
 # imports (beside the file and through -I) found in the same revision.
 set -u
 command -v git >/dev/null 2>&1 || { echo "git is not installed"; exit 77; }
+# The repository is the test's own, whatever the caller's git settings.
+unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY
+export GIT_CONFIG_NOSYSTEM=1 HOME=/nonexistent
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 fail=0
