@@ -61,6 +61,17 @@ struct differ {
 	uint32_t njobs, cap;
 };
 
+/* Whether every value of kind a is one of kind b (NEW's hierarchy), and
+ * a kind of OLD as a kind of NEW. */
+static inline bool diff_le(struct differ *d, uint32_t a, uint32_t b)
+{
+	return compat_relation_le(d->rel, a, b);
+}
+static inline uint32_t diff_to_new(const struct differ *d, uint32_t k)
+{
+	return compat_to_new(d->s.old, d->s.new, k);
+}
+
 void diff_push(struct differ *d, const struct diff_job *job);
 /* "a" sep "b", in the differ's arena. */
 const char *diff_join(struct differ *d, const char *a, const char *sep, const char *b);
@@ -97,6 +108,8 @@ void diff_witness_call(struct differ *d, struct compat_finding *f, struct diff_j
 void diff_subject_key(struct differ *d, bool old, const struct gsl_subject *s,
 		      struct gsl_buf *out);
 
+/* Compares kind ko of OLD with kind kn of NEW (diff_kind.c). */
+void diff_kind(struct differ *d, uint32_t ko, uint32_t kn);
 void diff_value(struct differ *d, struct diff_job *job);
 void diff_calls(struct differ *d, struct diff_job *job);
 

@@ -8,22 +8,17 @@
 
 #include <string.h>
 
-static bool le(struct differ *d, uint32_t a, uint32_t b)
-{
-	return compat_relation_le(d->rel, a, b);
-}
-
 /* Whether everything NEW promises of a value makes it a value of kind k
  * (an index of NEW). */
 static bool implies(struct differ *d, const struct compat_shape *n, uint32_t k)
 {
 	for (uint32_t i = 0; i < n->nkinds; i++)
-		if (le(d, n->kinds[i], k))
+		if (diff_le(d, n->kinds[i], k))
 			return true;
 	if (!n->neither)
 		return false;
 	for (uint32_t i = 0; i < n->neither; i++)
-		if (!le(d, n->either[i], k))
+		if (!diff_le(d, n->either[i], k))
 			return false;
 	return true;
 }
@@ -34,14 +29,14 @@ static bool implies_either(struct differ *d, const struct compat_shape *n,
 {
 	for (uint32_t i = 0; i < n->nkinds; i++)
 		for (uint32_t j = 0; j < o->neither; j++)
-			if (le(d, n->kinds[i], compat_to_new(d->s.old, d->s.new, o->either[j])))
+			if (diff_le(d, n->kinds[i], diff_to_new(d, o->either[j])))
 				return true;
 	if (!n->neither)
 		return false;
 	for (uint32_t i = 0; i < n->neither; i++) {
 		bool some = false;
 		for (uint32_t j = 0; j < o->neither && !some; j++)
-			some = le(d, n->either[i], compat_to_new(d->s.old, d->s.new, o->either[j]));
+			some = diff_le(d, n->either[i], diff_to_new(d, o->either[j]));
 		if (!some)
 			return false;
 	}
@@ -61,12 +56,12 @@ static bool same_kinds(const struct differ *d, const uint32_t *old, uint32_t no,
 		       const uint32_t *new, uint32_t nn)
 {
 	for (uint32_t i = 0; i < no; i++)
-		if (!has(new, nn, compat_to_new(d->s.old, d->s.new, old[i])))
+		if (!has(new, nn, diff_to_new(d, old[i])))
 			return false;
 	for (uint32_t j = 0; j < nn; j++) {
 		bool found = false;
 		for (uint32_t i = 0; i < no && !found; i++)
-			found = compat_to_new(d->s.old, d->s.new, old[i]) == new[j];
+			found = diff_to_new(d, old[i]) == new[j];
 		if (!found)
 			return false;
 	}
@@ -112,7 +107,7 @@ void diff_value(struct differ *d, struct diff_job *job)
 	} else {
 		bool holds = true;
 		for (uint32_t i = 0; i < o->nkinds && holds; i++)
-			holds = implies(d, n, compat_to_new(d->s.old, d->s.new, o->kinds[i]));
+			holds = implies(d, n, diff_to_new(d, o->kinds[i]));
 		if (holds && o->neither)
 			holds = implies_either(d, n, o);
 		if (!holds) {

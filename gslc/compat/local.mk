@@ -9,7 +9,8 @@ gslc_compat_libcompat_a_SOURCES = \
 	gslc/compat/compat.h \
 	gslc/compat/sources.c gslc/compat/sources.h \
 	gslc/compat/git.c gslc/compat/git.h \
-	gslc/compat/surface.c \
+	gslc/compat/surface.c gslc/compat/surface.h \
+	gslc/compat/surface_call.c \
 	gslc/compat/ptrmap.c \
 	gslc/compat/inherit.c \
 	gslc/compat/relate.c \
@@ -20,6 +21,7 @@ gslc_compat_libcompat_a_SOURCES = \
 	gslc/compat/nfa.c \
 	gslc/compat/inclusion.c \
 	gslc/compat/diff.c gslc/compat/diff.h \
+	gslc/compat/diff_kind.c \
 	gslc/compat/diff_value.c \
 	gslc/compat/diff_calls.c \
 	gslc/compat/diff_reach.c \

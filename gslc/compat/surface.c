@@ -5,40 +5,10 @@
  * that deep nesting costs no C stack. */
 #include "config.h"
 
-#include "compat.h"
+#include "surface.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#include "iter.h"
-
-/* A shape to build from the children of some nodes. */
-struct job {
-	struct compat_shape *shape;
-	const struct gsl_node **nodes;
-	uint32_t nnodes;
-	uint32_t kind;                  /* the kind whose blocks these are, or COMPAT_NONE */
-	const char *self;               /* the enclosing `.self` */
-};
-
-/* A member found among the children of a job's nodes. */
-struct entry {
-	const char *key;
-	const struct gsl_node *node;
-	struct gsl_loc loc;
-	uint32_t order;
-	uint8_t type;
-};
-
-struct builder {
-	struct compat_side *side;
-	struct gsl_arena *arena;
-	struct job *jobs;
-	size_t njobs, head, cap;
-	struct entry *entries;          /* scratch, per job */
-	size_t nentries, entries_cap;
-	struct gsl_buf scratch;
-};
 
 /* ---- Kinds ------------------------------------------------------------------ */
 
@@ -93,7 +63,7 @@ uint32_t compat_kind_of_name(const struct compat_side *side, const struct gsl_na
 
 /* As compat_kind_of_name, adding a kind for a name that did not
  * resolve. */
-static uint32_t kind_ref(struct builder *b, const struct gsl_name *name)
+uint32_t surface_kind(struct builder *b, const struct gsl_name *name)
 {
 	if (!name)
 		return COMPAT_ANY;
@@ -116,7 +86,7 @@ static uint32_t kind_ref(struct builder *b, const struct gsl_name *name)
 }
 
 /* The kinds named in a list, appended to an arena array. */
-static void add_kind_names(struct builder *b, uint32_t **kinds, uint32_t *n,
+void surface_add_kinds(struct builder *b, uint32_t **kinds, uint32_t *n,
 			   const struct gsl_name *names)
 {
 	uint32_t count = 0;
@@ -128,13 +98,13 @@ static void add_kind_names(struct builder *b, uint32_t **kinds, uint32_t *n,
 	if (*n)
 		memcpy(all, *kinds, *n * sizeof *all);
 	for (const struct gsl_name *x = names; x; x = x->next)
-		all[(*n)++] = kind_ref(b, x);
+		all[(*n)++] = surface_kind(b, x);
 	*kinds = all;
 }
 
 /* ---- The work queue --------------------------------------------------------- */
 
-static void push_job(struct builder *b, struct job job)
+void surface_push(struct builder *b, struct job job)
 {
 	if (b->njobs == b->cap) {
 		b->cap = b->cap ? 2 * b->cap : 1024;
@@ -143,224 +113,23 @@ static void push_job(struct builder *b, struct job job)
 	b->jobs[b->njobs++] = job;
 }
 
-static const struct gsl_node **node_array(struct builder *b, uint32_t n)
+const struct gsl_node **surface_nodes(struct builder *b, uint32_t n)
 {
 	return gsl_arena_alloc(b->arena, n * sizeof(const struct gsl_node *));
 }
 
-static bool usable(const struct gsl_node *n)
-{
-	return !(n->flags & GSL_NODE_BAD_ARG);
-}
-
-static const char *name_text(struct builder *b, const struct gsl_name *n)
+const char *surface_name(struct builder *b, const struct gsl_name *n)
 {
 	return gsl_intern(&b->side->ctx, n->text, n->len);
 }
 
-/* ---- Calls ------------------------------------------------------------------- */
-
-/* The name of a positional or keyword argument, given on its line or by
- * a `.name` child. */
-static const struct gsl_name *arg_name(const struct gsl_node *arg)
-{
-	if (arg->u.argspec->name)
-		return arg->u.argspec->name;
-	for (const struct gsl_node *c = arg->first_child; c; c = c->next)
-		if (c->tag == GSL_TAG_NAME && usable(c))
-			return c->u.names;
-	return NULL;
-}
-
-/* The role of a name in a condition's argument list: the called object,
- * the returned value, the i-th positional argument, a keyword argument;
- * roles survive renaming the arguments. */
-static void append_role(struct builder *b, struct gsl_buf *out, const struct gsl_node *call,
-			const char *self, const struct gsl_name *name)
-{
-	struct gsl_str s = gsl_name_str(name);
-	if (s.len && s.ptr[0] == '<') {
-		gsl_buf_puts(out, "<ret>");
-		return;
-	}
-	if (self && gsl_str_eq(s, self)) {
-		gsl_buf_puts(out, "<self>");
-		return;
-	}
-	int position = 0;
-	struct gsl_iter it;
-	gsl_iter_init(&it, call);
-	enum gsl_event ev;
-	while ((ev = gsl_iter_next(&it)) != GSL_EVENT_DONE) {
-		const struct gsl_node *n = it.node;
-		if (ev != GSL_EVENT_ENTER || n == call)
-			continue;
-		if (n->tag != GSL_TAG_ARG && n->tag != GSL_TAG_KEY_ARG) {
-			if (n->tag == GSL_TAG_RETURNS || n->tag == GSL_TAG_EQUATION ||
-			    n->tag == GSL_TAG_DESCRIPTION || n->tag == GSL_TAG_COMMENT)
-				gsl_iter_skip_children(&it);
-			continue;
-		}
-		gsl_iter_skip_children(&it);
-		if (!usable(n))
-			continue;
-		const struct gsl_name *an = arg_name(n);
-		if (an && gsl_str_equal(gsl_name_str(an), s)) {
-			if (n->tag == GSL_TAG_KEY_ARG)
-				gsl_buf_printf(out, "%.*s=", (int)s.len, s.ptr);
-			else
-				gsl_buf_printf(out, "#%d", position);
-			return;
-		}
-		position += n->tag == GSL_TAG_ARG;
-	}
-	(void)b;
-	gsl_buf_printf(out, "%.*s", (int)s.len, s.ptr);
-}
-
-static void read_cond(struct builder *b, struct compat_cond *c, const struct gsl_node *n,
-		      const struct gsl_node *call, const char *self)
-{
-	struct gsl_buf args;
-	gsl_buf_init(&args, b->side->ctx.mem);
-	for (const struct gsl_name *a = n->u.cond->args; a; a = a->next) {
-		if (a != n->u.cond->args)
-			gsl_buf_putc(&args, ',');
-		append_role(b, &args, call, self, a);
-	}
-	*c = (struct compat_cond){
-		.node = n,
-		.cond = n->u.cond->cond->ref,
-		.args = gsl_intern(&b->side->ctx, gsl_buf_cstr(&args), args.len),
-		.negated = n->u.cond->negated,
-	};
-	gsl_buf_free(&args);
-}
-
-static uint32_t count_children(const struct gsl_node *n, enum gsl_tag tag)
-{
-	uint32_t k = 0;
-	for (const struct gsl_node *c = n->first_child; c; c = c->next)
-		k += c->tag == tag && usable(c);
-	return k;
-}
-
-static void read_conds(struct builder *b, const struct gsl_node *parent, enum gsl_tag tag,
-		       struct compat_cond **out, uint32_t *n, const struct gsl_node *call,
-		       const char *self)
-{
-	*n = count_children(parent, tag);
-	*out = *n ? gsl_arena_alloc(b->arena, *n * sizeof **out) : NULL;
-	uint32_t i = 0;
-	for (const struct gsl_node *c = parent->first_child; c; c = c->next)
-		if (c->tag == tag && usable(c))
-			read_cond(b, &(*out)[i++], c, call, self);
-}
-
+/* The name `.self` gives among the children of n, else self. */
 static const char *own_self(struct builder *b, const struct gsl_node *n, const char *self)
 {
 	for (const struct gsl_node *c = n->first_child; c; c = c->next)
-		if (c->tag == GSL_TAG_SELF && usable(c) && c->u.names)
-			return name_text(b, c->u.names);
+		if (c->tag == GSL_TAG_SELF && surface_usable(c) && c->u.names)
+			return surface_name(b, c->u.names);
 	return self;
-}
-
-/* Gives the unresolved kind names in an argument specification (a
- * child of a call) kinds of their own now, so that comparing grammars
- * later only looks kinds up. */
-static void register_arg_kinds(struct builder *b, const struct gsl_node *spec)
-{
-	struct gsl_iter it;
-	gsl_iter_init(&it, spec);
-	enum gsl_event ev;
-	while ((ev = gsl_iter_next(&it)) != GSL_EVENT_DONE) {
-		const struct gsl_node *n = it.node;
-		if (ev != GSL_EVENT_ENTER || !usable(n))
-			continue;
-		if (n->tag == GSL_TAG_ARG || n->tag == GSL_TAG_KEY_ARG) {
-			kind_ref(b, n->u.argspec->kind);
-			gsl_iter_skip_children(&it);
-		} else if (n->tag == GSL_TAG_ARGS) {
-			for (const struct gsl_name *k = n->u.names; k; k = k->next)
-				kind_ref(b, k);
-		} else if (n->tag != GSL_TAG_OPTIONALS && n->tag != GSL_TAG_ALT &&
-			   n->tag != GSL_TAG_SEQ && n->tag != GSL_TAG_REPEAT &&
-			   n->tag != GSL_TAG_DRAW) {
-			gsl_iter_skip_children(&it);
-		}
-	}
-}
-
-static void read_equations(struct builder *b, struct compat_call *call, const char *self)
-{
-	call->eqs = gsl_arena_alloc(b->arena, call->neqs * sizeof *call->eqs);
-	uint32_t e = 0;
-	for (const struct gsl_node *c = call->node->first_child; c; c = c->next) {
-		if (c->tag != GSL_TAG_EQUATION || !usable(c))
-			continue;
-		struct compat_equation *eq = &call->eqs[e++];
-		struct compat_cond *pre, *post;
-		eq->node = c;
-		read_conds(b, c, GSL_TAG_PRECONDITION, &pre, &eq->npre, call->node, self);
-		read_conds(b, c, GSL_TAG_POSTCONDITION, &post, &eq->npost, call->node, self);
-		eq->conds = gsl_arena_alloc(b->arena, (eq->npre + eq->npost + 1) * sizeof *eq->conds);
-		if (eq->npre)
-			memcpy(eq->conds, pre, eq->npre * sizeof *pre);
-		if (eq->npost)
-			memcpy(eq->conds + eq->npre, post, eq->npost * sizeof *post);
-	}
-}
-
-/* Several `.returns` promise all their kinds; their children describe
- * the returned value further (a job of its own). */
-static void read_returns(struct builder *b, struct compat_call *call, uint32_t nret,
-			 const char *self)
-{
-	call->ret = gsl_arena_alloc(b->arena, sizeof *call->ret);
-	struct job job = { .shape = call->ret, .nodes = node_array(b, nret), .kind = COMPAT_NONE,
-			   .self = self };
-	for (const struct gsl_node *c = call->node->first_child; c; c = c->next)
-		if (c->tag == GSL_TAG_RETURNS && usable(c)) {
-			add_kind_names(b, &call->ret->kinds, &call->ret->nkinds, c->u.names);
-			job.nodes[job.nnodes++] = c;
-		}
-	push_job(b, job);
-}
-
-static void read_call(struct builder *b, struct compat_call *call, const struct gsl_node *n,
-		      enum compat_how how, const char *op, const char *self)
-{
-	*call = (struct compat_call){ .node = n, .how = (uint8_t)how, .op = op };
-	uint32_t npre = 0, npost = 0, nret = 0;
-	for (const struct gsl_node *c = n->first_child; c; c = c->next) {
-		if (!usable(c))
-			continue;
-		switch (c->tag) {
-		case GSL_TAG_SELF:
-			if (c->u.names)
-				self = name_text(b, c->u.names);
-			break;
-		case GSL_TAG_PRECONDITION: npre++; break;
-		case GSL_TAG_POSTCONDITION: npost++; break;
-		case GSL_TAG_EQUATION: call->neqs++; break;
-		case GSL_TAG_RETURNS: nret++; break;
-		case GSL_TAG_DESCRIPTION:
-		case GSL_TAG_DESCRIPTION_WITH_HEADER:
-		case GSL_TAG_COMMENT:
-			break;
-		default:
-			register_arg_kinds(b, c);
-			break;
-		}
-	}
-	if (npre)
-		read_conds(b, n, GSL_TAG_PRECONDITION, &call->pre, &call->npre, n, self);
-	if (npost)
-		read_conds(b, n, GSL_TAG_POSTCONDITION, &call->post, &call->npost, n, self);
-	if (call->neqs)
-		read_equations(b, call, self);
-	if (nret)
-		read_returns(b, call, nret, self);
 }
 
 /* ---- Members ---------------------------------------------------------------- */
@@ -423,11 +192,11 @@ static void make_members(struct builder *b, struct job *job)
 					     .owner = job->kind, .type = e->type };
 		m->shape = gsl_arena_alloc(b->arena, sizeof *m->shape);
 		if (e->type == COMPAT_MEMBER_ATTR) {
-			struct job sub = { .shape = m->shape, .nodes = node_array(b, (uint32_t)(j - i)),
+			struct job sub = { .shape = m->shape, .nodes = surface_nodes(b, (uint32_t)(j - i)),
 					   .kind = COMPAT_NONE, .self = job->self };
 			for (size_t k = i; k < j; k++)
 				sub.nodes[sub.nnodes++] = b->entries[k].node;
-			push_job(b, sub);
+			surface_push(b, sub);
 			continue;
 		}
 		m->shape->calls = gsl_arena_alloc(b->arena, (j - i) * sizeof *m->shape->calls);
@@ -437,7 +206,7 @@ static void make_members(struct builder *b, struct job *job)
 			enum compat_how how;
 			operator_form(n->tag, &prefix, &how);
 			const char *colon = strchr(e->key, ':');
-			read_call(b, &m->shape->calls[m->shape->ncalls++], n, how,
+			surface_read_call(b, &m->shape->calls[m->shape->ncalls++], n, how,
 				  colon ? colon + 1 : NULL, job->self);
 		}
 	}
@@ -448,7 +217,7 @@ static void make_members(struct builder *b, struct job *job)
 static void append_node(struct builder *b, const struct gsl_node ***list, uint32_t *n,
 			const struct gsl_node *node)
 {
-	const struct gsl_node **all = node_array(b, *n + 1);
+	const struct gsl_node **all = surface_nodes(b, *n + 1);
 	if (*n)
 		memcpy(all, *list, *n * sizeof *all);
 	all[(*n)++] = node;
@@ -481,7 +250,7 @@ static void kind_aspect(struct builder *b, struct compat_kind *k, const struct g
 {
 	switch (c->tag) {
 	case GSL_TAG_SUPERKIND_OF:
-		add_kind_names(b, &k->covers, &k->ncovers, c->u.names);
+		surface_add_kinds(b, &k->covers, &k->ncovers, c->u.names);
 		break;
 	case GSL_TAG_EXAMPLE:
 		append_node(b, &k->examples, &k->nexamples, c);
@@ -534,18 +303,18 @@ static void aspect(struct builder *b, struct job *job, const struct gsl_node *c)
 	switch (c->tag) {
 	case GSL_TAG_KIND_OF:
 	case GSL_TAG_SUBKIND_OF:
-		add_kind_names(b, &shape->kinds, &shape->nkinds, c->u.names);
+		surface_add_kinds(b, &shape->kinds, &shape->nkinds, c->u.names);
 		return;
 	case GSL_TAG_EITHER:
-		add_kind_names(b, &shape->either, &shape->neither, c->u.names);
+		surface_add_kinds(b, &shape->either, &shape->neither, c->u.names);
 		return;
 	case GSL_TAG_ATTRIBUTE:
 	case GSL_TAG_METHOD:
 		for (const struct gsl_name *x = c->u.names; x; x = x->next)
-			add_entry(b, name_text(b, x), c, x->loc, COMPAT_MEMBER_ATTR);
+			add_entry(b, surface_name(b, x), c, x->loc, COMPAT_MEMBER_ATTR);
 		return;
 	case GSL_TAG_MAPPING:
-		read_call(b, new_call(b, shape), c, COMPAT_HOW_CALL, NULL, job->self);
+		surface_read_call(b, new_call(b, shape), c, COMPAT_HOW_CALL, NULL, job->self);
 		return;
 	default:
 		break;
@@ -576,11 +345,11 @@ static void run_job(struct builder *b, struct job *job)
 		const struct gsl_node *n = job->nodes[i];
 		if (n->tag == GSL_TAG_METHOD) {
 			/* A method is an attribute whose node is also its mapping. */
-			read_call(b, new_call(b, job->shape), n, COMPAT_HOW_CALL, NULL, job->self);
+			surface_read_call(b, new_call(b, job->shape), n, COMPAT_HOW_CALL, NULL, job->self);
 			continue;
 		}
 		for (const struct gsl_node *c = n->first_child; c; c = c->next)
-			if (usable(c))
+			if (surface_usable(c))
 				aspect(b, job, c);
 	}
 	make_members(b, job);
@@ -653,10 +422,10 @@ void compat_surface_build(struct compat_side *side)
 	struct job *jobs = gsl_xmalloc(mem, (ndefs + 1) * sizeof *jobs);
 	for (uint32_t k = 0; k < ndefs; k++)
 		jobs[k] = (struct job){ .shape = &side->kinds[k]->shape,
-					.nodes = node_array(&b, nblocks[k] + 1), .kind = k };
+					.nodes = surface_nodes(&b, nblocks[k] + 1), .kind = k };
 	each_block(&b, take_block, jobs);
 	for (uint32_t k = 0; k < ndefs; k++)
-		push_job(&b, jobs[k]);
+		surface_push(&b, jobs[k]);
 	gsl_xfree(mem, jobs);
 	gsl_xfree(mem, nblocks);
 	while (b.head < b.njobs) {
