@@ -38,8 +38,10 @@ combine(enum setop op, const struct bitview *a, const struct bitview *b)
 {
     enum setop fop;
     int cpl = bitset_resolve(op, a->cpl, b->cpl, &fop);
-    NyImmBitSetObject *set = immbitset_alloc(
-        &NyImmBitSet_Type, fields_op_bound(fop, a->n, b->n));
+    Py_ssize_t room = fields_op_bound(fop, a->n, b->n);
+    if ((size_t)room * sizeof(NyBitField) > COUNT_FIRST_BYTES)
+        room = fields_op_count(fop, a->f, a->n, b->f, b->n) + 1;
+    NyImmBitSetObject *set = immbitset_alloc(&NyImmBitSet_Type, room);
     if (!set)
         return NULL;
     Py_ssize_t n = fields_op(fop, a->f, a->n, b->f, b->n, set->fields);

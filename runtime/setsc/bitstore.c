@@ -8,13 +8,17 @@
 
 #define MIN_CAP 8             /* the smallest segment allocation */
 
+/* A segment grows by reallocation up to this many fields; a full one
+   that is larger gets a neighbour instead. */
+#define REGROW_MAX 4096
+
 /* The allocation for n fields that a segment is given when its contents
-   are replaced as a whole: the same for every n up to MIN_CAP, so a set
-   that empties and refills stays the same size. */
+   are replaced as a whole: exact, but the same for every n up to MIN_CAP,
+   so a small set that empties and refills stays the same size. */
 static Py_ssize_t
 settled_cap(Py_ssize_t n)
 {
-    return n <= MIN_CAP ? MIN_CAP : n + n / 8;
+    return n <= MIN_CAP ? MIN_CAP : n;
 }
 
 static NyBit
@@ -179,26 +183,9 @@ static int
 insert(struct bitstore *s, Py_ssize_t g, Py_ssize_t i, NyBitField fld)
 {
     if (s->nsegs == 0)
-        return add_segment(s, 0, &fld, 1, NULL) < 0 ? -1 : 0;
+        return add_segment(s, 0, &fld, 1, NULL);
     struct bitseg *sg = &s->segs[g];
     Py_ssize_t left = i, right = sg->n - i;
-    if (left > s->split && right > s->split) {
-        /* The shorter side moves out; the new field joins the left part. */
-        if (left < right) {
-            if (add_segment(s, g, sg->f, left, &fld) < 0)
-                return -1;
-            sg = &s->segs[g + 1];
-            sg->f += left;
-            sg->n -= left;
-        } else {
-            if (add_segment(s, g + 1, sg->f + i, right, NULL) < 0)
-                return -1;
-            sg = &s->segs[g];
-            sg->n = i + 1;
-            sg->f[i] = fld;
-        }
-        return 0;
-    }
     Py_ssize_t front = sg->f - sg->mem, back = sg->cap - front - sg->n;
     int by_front = front > 0 && left <= s->split;
     int by_back = back > 0 && right <= s->split;
@@ -207,8 +194,23 @@ insert(struct bitstore *s, Py_ssize_t g, Py_ssize_t i, NyBitField fld)
         sg->f--;
     } else if (by_back) {
         memmove(sg->f + i + 1, sg->f + i, (size_t)right * sizeof *sg->f);
-    } else {
+    } else if (sg->n < REGROW_MAX && (left <= s->split || right <= s->split)) {
         return regrow_insert(sg, i, fld);
+    } else if (right == 0) {
+        return add_segment(s, g + 1, &fld, 1, NULL);
+    } else if (left < right) {
+        /* The shorter side moves out, with the new field. */
+        if (add_segment(s, g, sg->f, left, &fld) < 0)
+            return -1;
+        sg = &s->segs[g + 1];
+        sg->f += left;
+        sg->n -= left;
+        return 0;
+    } else {
+        if (add_segment(s, g + 1, sg->f + i, right, NULL) < 0)
+            return -1;
+        sg = &s->segs[g];
+        sg->n = i;            /* the room the right side left */
     }
     sg->f[i] = fld;
     sg->n++;
@@ -326,7 +328,11 @@ int
 bitstore_combine(struct bitstore *s, enum setop op, const NyBitField *f,
                  Py_ssize_t n, bitstore_changed changed, void *arg)
 {
-    if ((op == SETOP_OR || op == SETOP_XOR || op == SETOP_SUB) &&
+    /* f may be s's own fields, which change word by word. */
+    int own = s->nsegs == 1 &&
+              (Py_uintptr_t)f >= (Py_uintptr_t)s->segs[0].mem &&
+              (Py_uintptr_t)f < (Py_uintptr_t)(s->segs[0].mem + s->segs[0].cap);
+    if ((op == SETOP_OR || op == SETOP_XOR || op == SETOP_SUB) && !own &&
         (n <= FEW_FIELDS || n * FEW_FIELDS_RATIO < bitstore_nfields(s))) {
         for (Py_ssize_t i = 0; i < n; i++) {
             NyBits was;
@@ -344,6 +350,8 @@ bitstore_combine(struct bitstore *s, enum setop op, const NyBitField *f,
     if (reserve_segs(s, 1) < 0 || bitstore_flat(s, &old, &nold, &tmp) < 0)
         return -1;
     Py_ssize_t cap = fields_op_bound(op, nold, n);
+    if ((size_t)cap * sizeof(NyBitField) > COUNT_FIRST_BYTES)
+        cap = fields_op_count(op, old, nold, f, n);
     NyBitField *mem = PyMem_New(NyBitField, (size_t)cap + 1);
     if (!mem) {
         PyMem_Free(tmp);

@@ -189,7 +189,7 @@ view_of_iterable(PyObject *v, struct bitview *bv)
         keys[i] = (Py_uintptr_t)bit ^ SORTKEYS_SIGN;
     }
     Py_DECREF(seq);
-    Py_uintptr_t *sorted = sortkeys(keys, keys + n, n);
+    Py_uintptr_t *sorted = sortkeys(keys, keys + n, n, 0);
     for (Py_ssize_t i = 0; i < n; i++)
         sorted[i] ^= SORTKEYS_SIGN;
     bv->cpl = 0;

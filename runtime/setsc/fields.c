@@ -2,6 +2,7 @@
    fields. The merges are branch-free in their inner loop, so their speed
    does not depend on how the two inputs interleave. */
 #include "fields.h"
+#include "search.h"
 
 #include <string.h>
 
@@ -24,33 +25,187 @@ fields_op_bound(enum setop op, Py_ssize_t na, Py_ssize_t nb)
     return na + nb;
 }
 
-/* The merge, written once; each call site passes a constant op so the
-   compiler makes one loop per operation. */
+/* Merging two sorted field arrays. Whole blocks of RUN fields are
+   first tried as a run of one side, or as the same positions on both
+   sides (dense sets), which combine word by word without comparisons;
+   interleaved fields are merged without branches. Counting goes from
+   both ends at once, which gives the processor two independent chains of
+   work. */
+
+#define RUN 16
+
+/* Whether op keeps a word that is only in a, only in b. */
+#define KEEPS_A(op) (setop_apply(op, 1, 0) != 0)
+#define KEEPS_B(op) (setop_apply(op, 0, 1) != 0)
+
+/* Copy n fields to out[at] unless only counting. */
+static inline void
+copy(NyBitField *out, Py_ssize_t at, const NyBitField *from, Py_ssize_t n)
+{
+    if (out)
+        memcpy(out + at, from, (size_t)n * sizeof *from);
+}
+
+/* Pass a block at the front of a[*i..] and b[*j..], written at out[*k]
+   (out NULL: only count): returns whether the next RUN fields of one
+   side all come before the other side, or have the same positions on
+   both. */
+static ALWAYS_INLINE int
+front_block(enum setop op, const NyBitField *a, Py_ssize_t *i,
+            const NyBitField *b, Py_ssize_t *j, NyBitField *out,
+            Py_ssize_t *k)
+{
+    if (a[*i + RUN - 1].pos < b[*j].pos) {
+        if (KEEPS_A(op)) {
+            copy(out, *k, a + *i, RUN);
+            *k += RUN;
+        }
+        *i += RUN;
+        return 1;
+    }
+    if (b[*j + RUN - 1].pos < a[*i].pos) {
+        if (KEEPS_B(op)) {
+            copy(out, *k, b + *j, RUN);
+            *k += RUN;
+        }
+        *j += RUN;
+        return 1;
+    }
+    if (a[*i].pos != b[*j].pos)
+        return 0;
+    NyBits differ = 0;
+    for (int r = 1; r < RUN; r++)
+        differ |= (NyBits)(a[*i + r].pos ^ b[*j + r].pos);
+    if (differ)
+        return 0;
+    for (int r = 0; r < RUN; r++) {
+        NyBits w = setop_apply(op, a[*i + r].bits, b[*j + r].bits);
+        if (out) {
+            out[*k].pos = a[*i + r].pos;
+            out[*k].bits = w;
+        }
+        *k += w != 0;
+    }
+    *i += RUN;
+    *j += RUN;
+    return 1;
+}
+
+/* Count a block at the back of a[..*i] and b[..*j], as front_block. */
+static ALWAYS_INLINE int
+back_block(enum setop op, const NyBitField *a, Py_ssize_t *i,
+           const NyBitField *b, Py_ssize_t *j, Py_ssize_t *k)
+{
+    if (a[*i - RUN + 1].pos > b[*j].pos) {
+        *k += KEEPS_A(op) ? RUN : 0;
+        *i -= RUN;
+        return 1;
+    }
+    if (b[*j - RUN + 1].pos > a[*i].pos) {
+        *k += KEEPS_B(op) ? RUN : 0;
+        *j -= RUN;
+        return 1;
+    }
+    if (a[*i].pos != b[*j].pos)
+        return 0;
+    NyBits differ = 0;
+    for (int r = 1; r < RUN; r++)
+        differ |= (NyBits)(a[*i - r].pos ^ b[*j - r].pos);
+    if (differ)
+        return 0;
+    for (int r = 0; r < RUN; r++)
+        *k += setop_apply(op, a[*i - r].bits, b[*j - r].bits) != 0;
+    *i -= RUN;
+    *j -= RUN;
+    return 1;
+}
+
+/* One branch-free step from the front: the field at the lower position
+   of a[*i] and b[*j] is combined and passed; it is written to out[*k]
+   and counted unless it is zero. The write happens either way: out needs
+   room for one field more than is kept. Both words are loaded and
+   masked, so that the compiler has no conditional load to branch on. */
+static ALWAYS_INLINE void
+front_step(enum setop op, const NyBitField *a, Py_ssize_t *i,
+           const NyBitField *b, Py_ssize_t *j, NyBitField *out,
+           Py_ssize_t *k)
+{
+    NyBit pa = a[*i].pos, pb = b[*j].pos;
+    int in_a = pa <= pb, in_b = pb <= pa;
+    NyBits w = setop_apply(op, a[*i].bits & -(NyBits)in_a,
+                           b[*j].bits & -(NyBits)in_b);
+    if (out) {
+        out[*k].pos = in_a ? pa : pb;
+        out[*k].bits = w;
+    }
+    *k += w != 0;
+    *i += in_a;
+    *j += in_b;
+}
+
+/* One counting step from the back: the higher position. */
+static ALWAYS_INLINE void
+back_step(enum setop op, const NyBitField *a, Py_ssize_t *i,
+          const NyBitField *b, Py_ssize_t *j, Py_ssize_t *k)
+{
+    NyBit pa = a[*i].pos, pb = b[*j].pos;
+    int in_a = pa >= pb, in_b = pb >= pa;
+    *k += setop_apply(op, a[*i].bits & -(NyBits)in_a,
+                      b[*j].bits & -(NyBits)in_b) != 0;
+    *i -= in_a;
+    *j -= in_b;
+}
+
+/* Merge, writing at out (NULL: only count); return the number of fields
+   kept. Each call site passes a constant op and out NULL or not, so the
+   compiler makes one loop for each. */
 static ALWAYS_INLINE Py_ssize_t
 merge(enum setop op, const NyBitField *a, Py_ssize_t na,
       const NyBitField *b, Py_ssize_t nb, NyBitField *out)
 {
     Py_ssize_t i = 0, j = 0, k = 0;
-    while (i < na && j < nb) {
-        NyBit pa = a[i].pos, pb = b[j].pos;
-        int ina = pa <= pb, inb = pb <= pa;
-        NyBits w = setop_apply(op, ina ? a[i].bits : 0, inb ? b[j].bits : 0);
-        out[k].pos = ina ? pa : pb;
-        out[k].bits = w;
-        k += w != 0;
-        i += ina;
-        j += inb;
+    while (i + RUN <= na && j + RUN <= nb) {
+        if (!front_block(op, a, &i, b, &j, out, &k))
+            for (int r = 0; r < RUN; r++)
+                front_step(op, a, &i, b, &j, out, &k);
     }
+    while (i < na && j < nb)
+        front_step(op, a, &i, b, &j, out, &k);
     /* What is left of one side meets only zero words of the other. */
-    if (i < na && setop_apply(op, 1, 0)) {
-        memcpy(out + k, a + i, (size_t)(na - i) * sizeof *a);
+    if (i < na && KEEPS_A(op)) {
+        copy(out, k, a + i, na - i);
         k += na - i;
     }
-    if (j < nb && setop_apply(op, 0, 1)) {
-        memcpy(out + k, b + j, (size_t)(nb - j) * sizeof *b);
+    if (j < nb && KEEPS_B(op)) {
+        copy(out, k, b + j, nb - j);
         k += nb - j;
     }
     return k;
+}
+
+/* Count what merge() keeps, from both ends at once. */
+static ALWAYS_INLINE Py_ssize_t
+count(enum setop op, const NyBitField *a, Py_ssize_t na,
+      const NyBitField *b, Py_ssize_t nb)
+{
+    Py_ssize_t i = 0, j = 0, ii = na - 1, jj = nb - 1, k = 0, kk = 0;
+    while (ii - i + 1 >= 2 * RUN && jj - j + 1 >= 2 * RUN) {
+        int front = front_block(op, a, &i, b, &j, NULL, &k);
+        int back = back_block(op, a, &ii, b, &jj, &kk);
+        if (!front && !back) {
+            for (int r = 0; r < RUN; r++) {
+                front_step(op, a, &i, b, &j, NULL, &k);
+                back_step(op, a, &ii, b, &jj, &kk);
+            }
+        } else if (!front) {
+            for (int r = 0; r < RUN; r++)
+                front_step(op, a, &i, b, &j, NULL, &k);
+        } else if (!back) {
+            for (int r = 0; r < RUN; r++)
+                back_step(op, a, &ii, b, &jj, &kk);
+        }
+    }
+    return k + kk + merge(op, a + i, ii - i + 1, b + j, jj - j + 1, NULL);
 }
 
 /* Intersection when b is much longer than a: look each field of a up in
@@ -73,31 +228,46 @@ and_gallop(const NyBitField *a, Py_ssize_t na,
         j += fields_search(b + j, hi - j, pos);
         if (j < nb && b[j].pos == pos) {
             NyBits w = a[i].bits & b[j].bits;
-            out[k].pos = pos;
-            out[k].bits = w;
+            if (out && w)
+                out[k] = (NyBitField){.pos = pos, .bits = w};
             k += w != 0;
         }
     }
     return k;
 }
 
+/* Dispatch on op with constant arguments, so each case gets its loop;
+   a much shorter side of an intersection is looked up instead. */
+#define DISPATCH(call) \
+    switch (op) { \
+    case SETOP_AND: \
+        if (na * 16 < nb) \
+            return and_gallop(a, na, b, nb, out); \
+        if (nb * 16 < na) \
+            return and_gallop(b, nb, a, na, out); \
+        return call(SETOP_AND, a, na, b, nb); \
+    case SETOP_OR: return call(SETOP_OR, a, na, b, nb); \
+    case SETOP_XOR: return call(SETOP_XOR, a, na, b, nb); \
+    case SETOP_SUB: return call(SETOP_SUB, a, na, b, nb); \
+    case SETOP_SUBR: return call(SETOP_SUB, b, nb, a, na); \
+    } \
+    return 0
+
+#define WRITE(op, x, nx, y, ny) merge(op, x, nx, y, ny, out)
+
+Py_ssize_t
+fields_op_count(enum setop op, const NyBitField *a, Py_ssize_t na,
+                const NyBitField *b, Py_ssize_t nb)
+{
+    NyBitField *out = NULL;
+    DISPATCH(count);
+}
+
 Py_ssize_t
 fields_op(enum setop op, const NyBitField *a, Py_ssize_t na,
           const NyBitField *b, Py_ssize_t nb, NyBitField *out)
 {
-    switch (op) {
-    case SETOP_AND:
-        if (na * 16 < nb)
-            return and_gallop(a, na, b, nb, out);
-        if (nb * 16 < na)
-            return and_gallop(b, nb, a, na, out);
-        return merge(SETOP_AND, a, na, b, nb, out);
-    case SETOP_OR: return merge(SETOP_OR, a, na, b, nb, out);
-    case SETOP_XOR: return merge(SETOP_XOR, a, na, b, nb, out);
-    case SETOP_SUB: return merge(SETOP_SUB, a, na, b, nb, out);
-    case SETOP_SUBR: return merge(SETOP_SUB, b, nb, a, na, out);
-    }
-    return 0;
+    DISPATCH(WRITE);
 }
 
 int
@@ -145,15 +315,7 @@ fields_diff(const NyBitField *before, Py_ssize_t nbefore,
 Py_ssize_t
 fields_search(const NyBitField *f, Py_ssize_t n, NyBit pos)
 {
-    Py_ssize_t lo = 0, hi = n;
-    while (lo < hi) {
-        Py_ssize_t mid = lo + (hi - lo) / 2;
-        if (f[mid].pos < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return search_sorted(f, sizeof *f, n, (Py_uintptr_t)pos, 1);
 }
 
 Py_ssize_t

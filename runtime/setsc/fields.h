@@ -28,11 +28,22 @@ setop_apply(enum setop op, NyBits a, NyBits b)
     return 0;
 }
 
+/* Results of set operations larger than this many bytes are counted
+   before they are allocated: a block allocated at an upper bound and
+   shrunk later defeats malloc's reuse of large blocks, so that each
+   operation would fault in fresh pages. */
+#define COUNT_FIRST_BYTES (64 * 1024)
+
 /* The most fields op can produce from na and nb fields. */
 Py_ssize_t fields_op_bound(enum setop op, Py_ssize_t na, Py_ssize_t nb);
 
-/* Combine a and b by op into out, which has room for fields_op_bound()
-   fields and overlaps neither; return the number of fields written. */
+/* The number of fields op gives from a and b. */
+Py_ssize_t fields_op_count(enum setop op, const NyBitField *a, Py_ssize_t na,
+                           const NyBitField *b, Py_ssize_t nb);
+
+/* Combine a and b by op into out, which overlaps neither, and return the
+   number of fields written. out needs room for one field more than are
+   written (fields_op_count() + 1), or for fields_op_bound(). */
 Py_ssize_t fields_op(enum setop op, const NyBitField *a, Py_ssize_t na,
                      const NyBitField *b, Py_ssize_t nb, NyBitField *out);
 

@@ -2,6 +2,7 @@
    itself in address order, so membership is a binary search and the set
    algebra is a merge; and its iterator. */
 #include "setsc.h"
+#include "search.h"
 
 #include <stddef.h>
 #include <structmember.h>
@@ -53,13 +54,6 @@ discard_unfilled(NyNodeSetObject *ns)
     Py_DECREF(ns);
 }
 
-static void
-take_references(PyObject **items, Py_ssize_t n)
-{
-    for (Py_ssize_t i = 0; i < n; i++)
-        Py_INCREF(items[i]);
-}
-
 NyNodeSetObject *
 immnodeset_from_view(PyTypeObject *type, const struct nodeview *nv,
                      PyObject *hiding_tag)
@@ -68,7 +62,7 @@ immnodeset_from_view(PyTypeObject *type, const struct nodeview *nv,
     if (!ns)
         return NULL;
     memcpy(ns->u.nodes, nv->items, (size_t)nv->n * sizeof *nv->items);
-    take_references(ns->u.nodes, nv->n);
+    nodes_take(ns->u.nodes, nv->n);
     return settle(ns, nv->n);
 }
 
@@ -93,7 +87,7 @@ from_mutable(PyTypeObject *type, NyMutNodeSetObject *ms,
         discard_unfilled(ns);
         return NULL;
     }
-    take_references(ns->u.nodes, Py_SIZE(ns));
+    nodes_take(ns->u.nodes, Py_SIZE(ns));
     return settle(ns, Py_SIZE(ns));
 }
 
@@ -102,13 +96,27 @@ from_mutable(PyTypeObject *type, NyMutNodeSetObject *ms,
 static NyNodeSetObject *
 from_iterable(PyTypeObject *type, PyObject *iterable, PyObject *hiding_tag)
 {
-    struct nodeview nv;
+    struct collected c;
     if (NyMutNodeSet_Check(iterable))
         return from_mutable(type, (NyMutNodeSetObject *)iterable, hiding_tag);
-    if (nodeview_get(iterable, &nv) < 0)
+    if (NyImmNodeSet_Check(iterable)) {
+        struct nodeview nv;
+        (void)nodeview_get(iterable, &nv);    /* can not fail */
+        return immnodeset_from_view(type, &nv, hiding_tag);
+    }
+    if (nodes_collect(iterable, &c, 0) < 0)
         return NULL;
-    NyNodeSetObject *ns = immnodeset_from_view(type, &nv, hiding_tag);
-    nodeview_release(&nv);
+    /* A subtype is allocated at its final size: count first. */
+    Py_ssize_t n = type == &NyImmNodeSet_Type
+        ? c.n : nodes_fill_unique((PyObject **)c.mem, c.sorted, c.n, 0);
+    const Py_uintptr_t *sorted = type == &NyImmNodeSet_Type
+        ? c.sorted : c.mem;
+    NyNodeSetObject *ns = immnodeset_alloc(type, n, hiding_tag);
+    if (ns) {
+        n = nodes_fill_unique(ns->u.nodes, sorted, n, 1);
+        ns = settle(ns, n);
+    }
+    nodes_collected_release(&c);
     return ns;
 }
 
@@ -130,33 +138,57 @@ immnodeset_new_singleton(PyObject *element, PyObject *hiding_tag)
     return settle(ns, 1);
 }
 
+/* The version of a mutable nodeset, which changes whenever it does. */
+static size_t
+version(PyObject *v)
+{
+    return NyMutNodeSet_Check(v) ? ((NyMutNodeSetObject *)v)->store.version
+                                 : 0;
+}
+
+/* See v again if it is a mutable nodeset that changed since version was
+   taken. Returns 0, or -1 with an exception set. */
+static int
+see_again(PyObject *v, struct nodeview *nv, size_t was)
+{
+    if (version(v) == was)
+        return 0;
+    nodeview_release(nv);
+    return nodeview_get(v, nv);
+}
+
 NyNodeSetObject *
 immnodeset_op(enum setop op, NyNodeSetObject *v, PyObject *w)
 {
     struct nodeview a = {0}, b = {0};
     NyNodeSetObject *ns = NULL, *result = NULL;
-    int w_is_set = NyNodeSet_Check(w);
-    /* Iterating runs Python code: that comes first. Allocating may run
-       the collector: nodesets are seen only after that. */
-    if (!w_is_set && nodeview_get(w, &b) < 0)
+    /* Iterating w runs Python code: that comes first. */
+    if (nodeview_get(w, &b) < 0 || nodeview_get((PyObject *)v, &a) < 0)
         goto done;
-    Py_ssize_t room = fields_op_bound(op, Py_SIZE(v),
-                                      w_is_set ? Py_SIZE(w) : b.n);
+    size_t was_v = version((PyObject *)v), was_w = version(w);
+    Py_ssize_t room = fields_op_bound(op, a.n, b.n);
+    if ((size_t)room * sizeof(PyObject *) > COUNT_FIRST_BYTES)
+        room = nodes_op_count(op, &a, &b) + 1;
     ns = immnodeset_alloc(&NyImmNodeSet_Type, room, v->_hiding_tag_);
     if (!ns)
         goto done;
-    if ((w_is_set && nodeview_get(w, &b) < 0) ||
-        nodeview_get((PyObject *)v, &a) < 0)
-        goto unfilled;
-    Py_ssize_t need = fields_op_bound(op, a.n, b.n);
-    if (need > room) {
-        NyNodeSetObject *moved = PyObject_GC_Resize(NyNodeSetObject, ns, need);
-        if (!moved)
+    /* Allocating may run the collector and through it any code: a
+       mutable operand that changed meanwhile is seen again. */
+    if (version((PyObject *)v) != was_v || version(w) != was_w) {
+        if (see_again((PyObject *)v, &a, was_v) < 0 ||
+            see_again(w, &b, was_w) < 0)
             goto unfilled;
-        ns = moved;
+        Py_ssize_t need = fields_op_bound(op, a.n, b.n);
+        if (need > room) {
+            NyNodeSetObject *moved = PyObject_GC_Resize(NyNodeSetObject, ns,
+                                                        need);
+            if (!moved)
+                goto unfilled;
+            ns = moved;
+        }
     }
     Py_ssize_t n = nodes_op(op, &a, &b, ns->u.nodes);
-    take_references(ns->u.nodes, n);
+    nodes_take(ns->u.nodes, n);
     result = settle(ns, n);
     goto done;
 unfilled:
@@ -170,21 +202,9 @@ done:
 int
 immnodeset_hasobj(NyNodeSetObject *v, PyObject *obj)
 {
-    PyObject *const *base = v->u.nodes;
-    Py_ssize_t n = Py_SIZE(v);
-    if (n == 0)
-        return 0;
-    /* Branch-free search with the next probes prefetched: the last
-       element at or below obj. */
-    while (n > 1) {
-        Py_ssize_t half = n / 2;
-        __builtin_prefetch(&base[half / 2]);
-        __builtin_prefetch(&base[half + half / 2]);
-        base = (Py_uintptr_t)base[half] <= (Py_uintptr_t)obj ? base + half
-                                                             : base;
-        n -= half;
-    }
-    return *base == obj;
+    Py_ssize_t i = search_sorted(v->u.nodes, sizeof *v->u.nodes, Py_SIZE(v),
+                                 (Py_uintptr_t)obj, 0);
+    return i < Py_SIZE(v) && v->u.nodes[i] == obj;
 }
 
 /* ImmNodeSet(iterable=(), hiding_tag=None): a new reference, or NULL
@@ -225,8 +245,7 @@ immnodeset_clear(PyObject *self)
     Py_ssize_t n = Py_SIZE(v);
     /* Emptied first: releasing elements may run code that sees v. */
     Py_SET_SIZE(v, 0);
-    for (Py_ssize_t i = 0; i < n; i++)
-        Py_CLEAR(v->u.nodes[i]);
+    nodes_release(v->u.nodes, n);
     Py_CLEAR(v->_hiding_tag_);
     return 0;
 }
@@ -262,16 +281,10 @@ immnodeset_obj_at(PyObject *self, PyObject *arg)
     Py_uintptr_t addr = (Py_uintptr_t)PyLong_AsVoidPtr(arg);
     if (PyErr_Occurred())
         return NULL;
-    Py_ssize_t lo = 0, hi = Py_SIZE(v);
-    while (lo < hi) {
-        Py_ssize_t mid = lo + (hi - lo) / 2;
-        if ((Py_uintptr_t)v->u.nodes[mid] < addr)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < Py_SIZE(v) && (Py_uintptr_t)v->u.nodes[lo] == addr)
-        return Py_NewRef(v->u.nodes[lo]);
+    Py_ssize_t i = search_sorted(v->u.nodes, sizeof *v->u.nodes, Py_SIZE(v),
+                                 addr, 0);
+    if (i < Py_SIZE(v) && (Py_uintptr_t)v->u.nodes[i] == addr)
+        return Py_NewRef(v->u.nodes[i]);
     PyErr_Format(PyExc_ValueError, "no element at address %#zx",
                  (size_t)addr);
     return NULL;

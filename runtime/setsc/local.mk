@@ -5,6 +5,7 @@ runtime_setsc_la_SOURCES = \
 	runtime/setsc/bits.h \
 	runtime/setsc/fields.c runtime/setsc/fields.h \
 	runtime/setsc/sortkeys.c runtime/setsc/sortkeys.h \
+	runtime/setsc/search.c runtime/setsc/search.h \
 	runtime/setsc/bitstore.c runtime/setsc/bitstore.h \
 	runtime/setsc/setsc.h \
 	runtime/setsc/bitview.c \

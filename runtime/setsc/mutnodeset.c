@@ -129,6 +129,27 @@ mutnodeset_hasobj(NyMutNodeSetObject *v, PyObject *obj)
     return (bitstore_get(&v->store, bit_pos(bit)) & bit_mask(bit)) != 0;
 }
 
+/* Take (incref) or release (decref) the element of each bit of n
+   fields; the elements of each field are fetched while those of the
+   field before are handled, as elements lie apart in memory. */
+static void
+reference_elements(const NyBitField *f, Py_ssize_t n, int take)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (i + 1 < n)
+            for (NyBits w = f[i + 1].bits; w; w &= w - 1)
+                __builtin_prefetch(
+                    bit_node(bit_at(f[i + 1].pos, bits_first(w))), 1);
+        for (NyBits w = f[i].bits; w; w &= w - 1) {
+            PyObject *obj = bit_node(bit_at(f[i].pos, bits_first(w)));
+            if (take)
+                Py_INCREF(obj);
+            else
+                Py_DECREF(obj);
+        }
+    }
+}
+
 /* Empty v, releasing its elements last, when v is consistent again:
    releasing may run code that uses v. */
 static void
@@ -139,14 +160,9 @@ release_all(NyMutNodeSetObject *v)
     v->store.split = old.split;
     v->store.version = old.version + 1;
     Py_SET_SIZE(v, 0);
-    if (v->flags & NS_HOLDOBJECTS) {
-        for (Py_ssize_t g = 0; g < old.nsegs; g++) {
-            const struct bitseg *sg = &old.segs[g];
-            for (Py_ssize_t i = 0; i < sg->n; i++)
-                for (NyBits w = sg->f[i].bits; w; w &= w - 1)
-                    Py_DECREF(bit_node(bit_at(sg->f[i].pos, bits_first(w))));
-        }
-    }
+    if (v->flags & NS_HOLDOBJECTS)
+        for (Py_ssize_t g = 0; g < old.nsegs; g++)
+            reference_elements(old.segs[g].f, old.segs[g].n, 0);
     bitstore_clear(&old);
 }
 
@@ -172,54 +188,119 @@ record_change(NyBit pos, NyBits added, NyBits removed, void *arg)
         c->removed[c->nremoved++] = bit_node(bit_at(pos, bits_first(removed)));
 }
 
-/* The bits of n elements sorted by address, as fields in a new PyMem
-   array *f of *nf fields. Returns 0, or -1 with MemoryError set. */
-static int
-element_fields(PyObject *const *items, Py_ssize_t n, NyBitField **f,
-               Py_ssize_t *nf)
+/* The elements of an operand as the fields of their bits. */
+struct elements {
+    const NyBitField *f;
+    Py_ssize_t n;
+    Py_ssize_t most;          /* at least the number of elements */
+    NyBitField *tmp;          /* PyMem memory f points into, or NULL */
+    PyObject *keep;           /* owned: keeps the elements alive, or NULL */
+};
+
+/* Add the bit of the element at address to the fields f[0 .. k), which
+   hold the elements met so far, grouped by word; return the new count. */
+static Py_ssize_t
+add_element(NyBitField *f, Py_ssize_t k, Py_uintptr_t address)
 {
-    Py_ssize_t k = 0;
-    *f = PyMem_New(NyBitField, (size_t)n + 1);
-    if (!*f) {
-        PyErr_NoMemory();
+    NyBit bit = (NyBit)(address / sizeof(void *));
+    NyBit pos = bit_pos(bit);
+    if (k == 0 || f[k - 1].pos != pos)
+        f[k++] = (NyBitField){.pos = pos, .bits = 0};
+    f[k - 1].bits |= bit_mask(bit);
+    return k;
+}
+
+/* Room in e->tmp (a new PyMem array) for the fields of n elements.
+   Returns 0, or -1 with MemoryError set. */
+static int
+room_for(struct elements *e, Py_ssize_t n)
+{
+    e->most = n;
+    e->n = 0;
+    e->f = e->tmp = PyMem_New(NyBitField, (size_t)n + 1);
+    if (e->tmp)
+        return 0;
+    PyErr_NoMemory();
+    return -1;
+}
+
+/* See w (borrowed): a mutable nodeset holding its elements through its
+   own fields, an immutable one through its sorted elements, and any
+   other iterable through its elements collected and grouped by word.
+   Returns 0, or -1 with an exception set. */
+static int
+elements_get(PyObject *w, struct elements *e)
+{
+    e->tmp = NULL;
+    e->keep = NULL;
+    if (NyMutNodeSet_Check(w)) {
+        NyMutNodeSetObject *m = (NyMutNodeSetObject *)w;
+        e->most = Py_SIZE(m);
+        if (require_holding(m) < 0)
+            return -1;
+        return bitstore_flat(&m->store, &e->f, &e->n, &e->tmp);
+    }
+    if (NyImmNodeSet_Check(w)) {
+        NyNodeSetObject *s = (NyNodeSetObject *)w;
+        if (room_for(e, Py_SIZE(s)) < 0)
+            return -1;
+        for (Py_ssize_t i = 0; i < Py_SIZE(s); i++)
+            e->n = add_element(e->tmp, e->n, (Py_uintptr_t)s->u.nodes[i]);
+        return 0;
+    }
+    struct collected c;
+    if (nodes_collect(w, &c, NODE_FIELD_SHIFT) < 0)
         return -1;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        NyBit bit = node_bit(items[i]);
-        NyBit pos = bit_pos(bit);
-        if (k == 0 || (*f)[k - 1].pos != pos)
-            (*f)[k++] = (NyBitField){.pos = pos, .bits = 0};
-        (*f)[k - 1].bits |= bit_mask(bit);
-    }
-    *nf = k;
-    return 0;
+    int r = room_for(e, c.n);
+    for (Py_ssize_t i = 0; r == 0 && i < c.n; i++)
+        e->n = add_element(e->tmp, e->n, c.sorted[i]);
+    e->keep = c.keep;
+    c.keep = NULL;
+    nodes_collected_release(&c);
+    return r;
+}
+
+static void
+elements_release(struct elements *e)
+{
+    PyMem_Free(e->tmp);
+    e->tmp = NULL;
+    Py_CLEAR(e->keep);
 }
 
 PyObject *
 mutnodeset_iop(NyMutNodeSetObject *v, enum setop op, PyObject *w)
 {
-    struct nodeview b;
+    struct elements e;
     struct changes c = {.hold = v->flags & NS_HOLDOBJECTS};
-    NyBitField *f = NULL;
-    Py_ssize_t nf;
     int r = -1;
-    if (nodeview_get(w, &b) < 0)
+    if (elements_get(w, &e) < 0)
         return NULL;
     Py_ssize_t most_removed = op == SETOP_AND ? Py_SIZE(v)
-                            : op == SETOP_OR ? 0 : b.n;
+                            : op == SETOP_OR ? 0 : e.most;
     c.removed = PyMem_New(PyObject *, (size_t)most_removed + 1);
     if (!c.removed) {
         PyErr_NoMemory();
         goto done;
     }
-    if (element_fields(b.items, b.n, &f, &nf) < 0)
-        goto done;
-    r = bitstore_combine(&v->store, op, f, nf, record_change, &c);
+    if ((op == SETOP_OR || op == SETOP_XOR) && bitstore_is_empty(&v->store)) {
+        /* All of w is added: its fields become the store. */
+        r = e.tmp ? bitstore_adopt(&v->store, e.tmp, e.most + 1, e.n)
+                  : bitstore_assign(&v->store, e.f, e.n);
+        e.tmp = NULL;
+        if (r == 0 && v->store.nsegs) {
+            const struct bitseg *sg = &v->store.segs[0];
+            if (c.hold)
+                reference_elements(sg->f, sg->n, 1);
+            c.added = fields_count(sg->f, sg->n);
+        }
+    } else {
+        r = bitstore_combine(&v->store, op, e.f, e.n, record_change, &c);
+    }
     /* Even a failed combination may have applied some changes. */
     Py_SET_SIZE(v, Py_SIZE(v) + c.added - c.nremoved);
 done:
-    PyMem_Free(f);
-    nodeview_release(&b);
+    elements_release(&e);
     if (c.hold)
         for (Py_ssize_t i = 0; i < c.nremoved; i++)
             Py_DECREF(c.removed[i]);

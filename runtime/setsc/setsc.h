@@ -151,6 +151,9 @@ node_bit(PyObject *obj)
     return (NyBit)((Py_uintptr_t)obj / sizeof(void *));
 }
 
+_Static_assert(sizeof(void *) == 8 && NyBits_N == 64,
+               "NODE_FIELD_SHIFT assumes 64-bit addresses and words");
+
 static inline PyObject *
 bit_node(NyBit bit)
 {
@@ -170,10 +173,45 @@ struct nodeview {
 int nodeview_get(PyObject *v, struct nodeview *nv);
 void nodeview_release(struct nodeview *nv);
 
-/* Merge two views by op into out (room for fields_op_bound elements);
-   return the number of elements written. No references are taken. */
+/* The number of elements op gives from two views. */
+Py_ssize_t nodes_op_count(enum setop op, const struct nodeview *a,
+                          const struct nodeview *b);
+
+/* Merge two views by op into out and return the number of elements
+   written. out needs room for one element more than are written
+   (nodes_op_count() + 1), or for fields_op_bound(). No references are
+   taken. */
 Py_ssize_t nodes_op(enum setop op, const struct nodeview *a,
                     const struct nodeview *b, PyObject **out);
+
+/* The elements of an iterable sorted by address, repeats included. */
+struct collected {
+    PyObject *keep;           /* owned: keeps the elements alive */
+    Py_uintptr_t *mem;        /* PyMem memory sorted points into */
+    const Py_uintptr_t *sorted;
+    Py_ssize_t n;
+};
+
+/* Collect the elements of iterable (borrowed), sorted by their addresses
+   shifted right by shift (0: in address order; NODE_FIELD_SHIFT: grouped
+   by the word of their bits): returns 0, or -1 with an exception set.
+   Runs Python code. */
+int nodes_collect(PyObject *iterable, struct collected *c, int shift);
+
+/* Addresses that agree but for these low bits have their bits in the
+   same word of a bitstore. */
+#define NODE_FIELD_SHIFT (3 + 6)
+void nodes_collected_release(struct collected *c);
+
+/* Write the n sorted addresses without repeats to out as objects, taking
+   a new reference to each if take; return how many were written. out may
+   be the memory sorted is in. */
+Py_ssize_t nodes_fill_unique(PyObject **out, const Py_uintptr_t *sorted,
+                             Py_ssize_t n, int take);
+
+/* Take a new reference to each of n objects; release (and clear) each. */
+void nodes_take(PyObject *const *items, Py_ssize_t n);
+void nodes_release(PyObject **items, Py_ssize_t n);
 
 /* New immutable nodesets: new references, NULL with an exception set.
    hiding_tag is borrowed. */

@@ -354,6 +354,24 @@ class Queries(unittest.TestCase):
         self.assertRaises(TypeError, iter, ~immbitset([1]))
         self.assertRaises(TypeError, iter, MutBitSet(-1))
 
+    def test_membership_in_large_uneven_sets(self):
+        # Large sets are searched by guessing from their spread: clusters
+        # far apart and single outliers must not mislead the search.
+        rng = random.Random(SEED)
+        for clusters in (1, 2, 3, 7):
+            s = set()
+            for _ in range(clusters):
+                base = rng.randrange(-2 ** 62, 2 ** 62)
+                step = rng.choice((1, 3, 64, 65, 1000))
+                s.update(range(base, base + step * rng.randrange(100, 3000), step))
+            s.update((MINBIT, MAXBIT, 0))
+            x, m = immbitset(s), MutBitSet(s)
+            for b in rng.sample(sorted(s), 500) + [MINBIT, MAXBIT, 0]:
+                for probe in (b - 1, b, b + 1):
+                    if MINBIT <= probe <= MAXBIT:
+                        self.assertEqual(probe in x, probe in s, probe)
+                        self.assertEqual(probe in m, probe in s, probe)
+
     def test_indexing_and_slicing(self):
         rng = random.Random(SEED)
         for kind in KINDS[1:] * 3:

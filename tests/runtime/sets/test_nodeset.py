@@ -33,9 +33,9 @@ class Unhashable:
 
 
 def make_pool(n):
-    """Objects of many kinds and sizes, so addresses vary."""
+    """n distinct objects of many kinds and sizes, so addresses vary."""
     kinds = (list, dict, object, Unhashable, lambda: [0] * 20,
-             lambda: 'x' * 50, lambda: (1, 2, 3))
+             lambda: ''.join(['x'] * 50), lambda: tuple([1, 2, 3]))
     return [kinds[i % len(kinds)]() for i in range(n)]
 
 
@@ -140,6 +140,17 @@ class Algebra(unittest.TestCase):
                 self.assertEqual(addresses, sorted(addresses))
                 for x in self.pool[:300]:
                     self.assertEqual(x in s, id(x) in ids(a))
+
+    def test_membership_in_large_sets(self):
+        # Objects of many sizes lie in separate regions of memory; large
+        # sets are searched by guessing from the spread of addresses.
+        pool = make_pool(20000) + [bytes(10 ** 6), list(range(10 ** 5))]
+        members = pool[::3]
+        others = [x for i, x in enumerate(pool) if i % 3]
+        for s in (immnodeset(members), mutnodeset(members)):
+            self.assertTrue(all(x in s for x in members))
+            self.assertFalse(any(x in s for x in others))
+            self.assertNotIn(s, s)
 
     def test_unions_of_many(self):
         parts = [self.sample() for _ in range(5)]
