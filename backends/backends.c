@@ -1,6 +1,7 @@
 /* backends.c: which emitter makes which output format. */
 #include "emit.h"
 #include "doctree.h"
+#include "latex.h"
 
 #include <string.h>
 
@@ -16,7 +17,7 @@ struct backend {
 static const struct backend backends[] = {
 	{ GSL_FORMAT_HTML, gsl_emit_html, gsl_emit_html_finish },
 	{ GSL_FORMAT_XHTML, gsl_emit_xhtml, gsl_emit_xhtml_finish },
-	{ GSL_FORMAT_LATEX, NULL, NULL },
+	{ GSL_FORMAT_LATEX, gsl_emit_latex, NULL },
 	{ GSL_FORMAT_TESTER, NULL, NULL },
 	{ GSL_FORMAT_UNITTEST, NULL, NULL },
 	{ GSL_FORMAT_CTEST, NULL, NULL },

@@ -24,3 +24,7 @@ backends/stylesheet.c: $(srcdir)/doc/css/gsl.css
 	  echo '0x00 };'; \
 	} > $@-t && mv $@-t $@
 CLEANFILES += backends/stylesheet.c
+# The LaTeX emitter.
+backends_libbackends_a_SOURCES += \
+	backends/latex.c backends/latex.h backends/latex_escape.c backends/latex_frame.c \
+	backends/charref.c backends/charref.h
