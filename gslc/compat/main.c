@@ -35,11 +35,23 @@ struct options {
 	bool stats;             /* print the time of each stage (benchmarks) */
 };
 
-static double now(void)
+/* Seconds on a clock: CLOCK_MONOTONIC, or CLOCK_THREAD_CPUTIME_ID for
+ * the processor time of the calling thread. */
+static double seconds(clockid_t clock)
 {
 	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
+	clock_gettime(clock, &t);
 	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+static double now(void)
+{
+	return seconds(CLOCK_MONOTONIC);
+}
+
+static double cpu(void)
+{
+	return seconds(CLOCK_THREAD_CPUTIME_ID);
 }
 
 static void usage(FILE *out)
@@ -142,12 +154,15 @@ struct load {
 	struct compat_side *side;
 	const char *label;
 	const struct options *o;
+	double cpu;             /* the processor time it took */
 };
 
 static int load(void *data)
 {
 	struct load *l = data;
+	double start = cpu();
 	compat_side_load(l->side, l->label, l->o->dirs, l->o->ndirs);
+	l->cpu = cpu() - start;
 	return 0;
 }
 
@@ -157,16 +172,17 @@ static int run(struct options *o, struct compat_report *r, const char *old_label
 {
 	double t0 = now();
 	struct compat_side old, new;
-	struct load other = { &old, old_label, o };
+	struct load other = { &old, old_label, o, 0 }, this = { &new, new_label, o, 0 };
 	/* The sides share nothing, so OLD loads in a thread of its own. */
 	thrd_t thread;
 	bool threaded = thrd_create(&thread, load, &other) == thrd_success;
 	if (!threaded)
 		load(&other);
-	bool ok = compat_side_load(&new, new_label, o->dirs, o->ndirs);
+	load(&this);
+	bool ok = !new.failed;
 	if (threaded)
 		thrd_join(thread, NULL);
-	double t2 = now();
+	double t1 = now();
 	ok = !old.failed && ok;
 	compat_side_diagnose(&old);
 	compat_side_diagnose(&new);
@@ -180,6 +196,7 @@ static int run(struct options *o, struct compat_report *r, const char *old_label
 		r->old_label = old_label;
 		r->new_label = new_label;
 		r->witnesses = o->witness != NULL;
+		double t2 = now(), c2 = cpu();
 		compat_match_kinds(&old, &new);
 		double t3 = now();
 		compat_compare(&old, &new, r);
@@ -187,10 +204,13 @@ static int run(struct options *o, struct compat_report *r, const char *old_label
 		if (ignore)
 			compat_ignore_apply(ignore, r);
 		compat_report_finish(r);
+		/* Wall times, then processor times: on a busy machine the
+		 * latter say what an idle one would take. */
 		if (o->stats)
 			fprintf(stderr, "load %.3f s, match %.3f s, compare %.3f s, report %.3f s; "
-				"%u + %u kinds, %u findings\n", t2 - t0, t3 - t2, t4 - t3,
-				now() - t4, (unsigned)old.nkinds, (unsigned)new.nkinds,
+				"cpu: load %.3f s and %.3f s, then %.3f s; %u + %u kinds, "
+				"%u findings\n", t1 - t0, t3 - t2, t4 - t3, now() - t4, other.cpu,
+				this.cpu, cpu() - c2, (unsigned)old.nkinds, (unsigned)new.nkinds,
 				(unsigned)r->n);
 		ok = !o->witness || compat_witness_write(r, o->witness);
 		struct gsl_buf out;
