@@ -26,5 +26,6 @@ backends/stylesheet.c: $(srcdir)/doc/css/gsl.css
 CLEANFILES += backends/stylesheet.c
 # The LaTeX emitter.
 backends_libbackends_a_SOURCES += \
-	backends/latex.c backends/latex.h backends/latex_escape.c backends/latex_frame.c \
-	backends/charref.c backends/charref.h
+	backends/latex.c backends/latex.h backends/latex_render.h backends/latex_out.c \
+	backends/latex_links.c backends/latex_blocks.c backends/latex_escape.c \
+	backends/latex_frame.c backends/charref.c backends/charref.h
