@@ -1,8 +1,11 @@
 /* dictowners.c: the owners of dicts. The owner of a dict is the object
    whose __dict__ it is; the objects looked at are the static types (found
    by a heap walk the first time) and everything the garbage collector
-   tracks. A dict found with no owner, among those objects or their
-   referents, gets an edge to None. */
+   tracks. A dict found with no owner, among those objects or the
+   referents the view sees of them, gets an edge to None. (Objects hidden
+   from the view, heapy's own sets and graphs among them, hide their
+   referents: the dicts they hold are in the heap through others, or are
+   not in it.) */
 #include "heapyc.h"
 
 PyObject *
@@ -21,6 +24,7 @@ hv_static_types_list(NyHeapViewObject *hv)
 }
 
 struct owners {
+    NyHeapViewObject *hv;
     NyNodeGraphObject *owners;
     NyNodeSetObject *owned;       /* the dicts with an owner */
 };
@@ -62,7 +66,7 @@ add_all(struct owners *o, PyObject *lists[2])
             PyObject *obj = PyList_GET_ITEM(lists[k], i);
             if (add_unowned(obj, o) < 0 ||
                 (PyObject_IS_GC(obj) &&
-                 Py_TYPE(obj)->tp_traverse(obj, add_unowned, o) < 0))
+                 hv_traverse(o->hv, obj, add_unowned, o) < 0))
                 return -1;
         }
     return 0;
@@ -71,7 +75,7 @@ add_all(struct owners *o, PyObject *lists[2])
 int
 hv_dictowners_update(NyHeapViewObject *hv, NyNodeGraphObject *owners)
 {
-    struct owners o = {owners, sets_api->newMut()};
+    struct owners o = {hv, owners, sets_api->newMut()};
     PyObject *lists[2] = {NULL, NULL};
     int r = -1;
     if (o.owned && (lists[0] = hv_static_types_list(hv)) &&

@@ -1,16 +1,17 @@
 /* edges.c: the edge arrays of nodegraphs: sorting by (source, target)
    address, removing duplicates, and finding the run of edges from one
-   source. Sorting is a stable radix sort on the source followed by
+   source, helped by an index of every EDGES_STRIDE-th source. Sorting is a stable radix sort on the source followed by
    sorting each run of equal sources on the target; edges that arrive
-   sorted by source (the usual case of partitions) cost one pass. */
+   sorted (the usual case of partitions) cost one pass. */
 #include "heapyc.h"
 
 #include <stdint.h>
 #include <string.h>
 
+#define SMALL_RUN 16
 #define RADIX_BITS 11
 #define RADIX_SIZE (1 << RADIX_BITS)
-#define SMALL_RUN 16
+#define MAX_DIGITS ((8 * sizeof(uintptr_t) + RADIX_BITS - 1) / RADIX_BITS)
 
 static uintptr_t
 key(const PyObject *obj)
@@ -126,31 +127,41 @@ comparison_sort(ng_edge *e, Py_ssize_t n)
 
 /* Stable sort of e by source, through the scratch array tmp of n edges:
    one counting pass per RADIX_BITS-bit digit of the source addresses,
-   skipping the digits all sources share. The result ends in e. */
+   skipping the digits all sources share; the counts of every digit are
+   taken in one read, and the passes alternate between the two arrays. */
 static void
 radix_sort_sources(ng_edge *e, ng_edge *tmp, Py_ssize_t n)
 {
-    size_t count[RADIX_SIZE];
+    size_t count[MAX_DIGITS][RADIX_SIZE];
+    unsigned shifts[MAX_DIGITS], ndigits = 0;
     uintptr_t differ = 0;
     for (Py_ssize_t i = 1; i < n; i++)
         differ |= key(e[i].src) ^ key(e[0].src);
     for (unsigned shift = 0; shift < 8 * sizeof(uintptr_t);
-         shift += RADIX_BITS) {
-        if (!((differ >> shift) & (RADIX_SIZE - 1)))
-            continue;
-        memset(count, 0, sizeof count);
-        for (Py_ssize_t i = 0; i < n; i++)
-            count[(key(e[i].src) >> shift) & (RADIX_SIZE - 1)]++;
-        size_t sum = 0;
-        for (size_t d = 0; d < RADIX_SIZE; d++) {
-            size_t c = count[d];
-            count[d] = sum;
-            sum += c;
+         shift += RADIX_BITS)
+        if ((differ >> shift) & (RADIX_SIZE - 1))
+            shifts[ndigits++] = shift;
+    memset(count, 0, ndigits * sizeof count[0]);
+    for (Py_ssize_t i = 0; i < n; i++)
+        for (unsigned d = 0; d < ndigits; d++)
+            count[d][(key(e[i].src) >> shifts[d]) & (RADIX_SIZE - 1)]++;
+    ng_edge *from = e, *to = tmp;
+    for (unsigned d = 0; d < ndigits; d++) {
+        size_t *c = count[d], sum = 0;
+        for (size_t b = 0; b < RADIX_SIZE; b++) {
+            size_t here = c[b];
+            c[b] = sum;
+            sum += here;
         }
         for (Py_ssize_t i = 0; i < n; i++)
-            tmp[count[(key(e[i].src) >> shift) & (RADIX_SIZE - 1)]++] = e[i];
-        memcpy(e, tmp, (size_t)n * sizeof *e);
+            to[c[(key(from[i].src) >> shifts[d]) & (RADIX_SIZE - 1)]++] =
+                from[i];
+        ng_edge *t = from;
+        from = to;
+        to = t;
     }
+    if (from != e)
+        memcpy(e, from, (size_t)n * sizeof *e);
 }
 
 /* Sort each run of equal sources on the target, unless it is already. */
@@ -225,39 +236,54 @@ lower_bound(const ng_edge *e, Py_ssize_t lo, Py_ssize_t hi, PyObject *src)
     return lo;
 }
 
-/* Galloping from the finger: steps of 1, 2, 4, ... towards src bound a
-   range that a binary search then narrows. Searches for ascending keys,
-   as when a sorted nodeset is looked up, cost O(1) each on average. */
+uintptr_t *
+edges_index(const ng_edge *e, Py_ssize_t n)
+{
+    Py_ssize_t samples = (n + EDGES_STRIDE - 1) / EDGES_STRIDE;
+    uintptr_t *index = PyMem_Malloc((size_t)(samples ? samples : 1) *
+                                    sizeof *index);
+    for (Py_ssize_t k = 0; index && k < samples; k++)
+        index[k] = key(e[k * EDGES_STRIDE].src);
+    return index;
+}
+
+/* The range [*lo, *hi) of e where the first edge from src, or the place
+   for it, must be: near the finger when src is close after it (ascending
+   searches), else the block the index points to. */
+static void
+narrow(const ng_edge *e, Py_ssize_t n, const uintptr_t *index, PyObject *src,
+       Py_ssize_t finger, Py_ssize_t *lo, Py_ssize_t *hi)
+{
+    Py_ssize_t ahead = finger + EDGES_STRIDE < n ? finger + EDGES_STRIDE : n;
+    *lo = 0;
+    *hi = n;
+    if (finger < n && key(e[finger].src) <= key(src) &&
+        (ahead == n || key(src) <= key(e[ahead].src))) {
+        *lo = finger;
+        *hi = ahead;
+    } else if (index) {
+        Py_ssize_t samples = (n + EDGES_STRIDE - 1) / EDGES_STRIDE, a = 0,
+                   b = samples;
+        while (a < b) {
+            Py_ssize_t mid = a + (b - a) / 2;
+            if (index[mid] < key(src))
+                a = mid + 1;
+            else
+                b = mid;
+        }
+        /* Sample a is the first not below src: the answer is after the
+           sample before it, and not after sample a. */
+        *lo = a ? (a - 1) * EDGES_STRIDE + 1 : 0;
+        *hi = a < samples ? a * EDGES_STRIDE : n;
+    }
+}
+
 Py_ssize_t
-edges_find(const ng_edge *e, Py_ssize_t n, PyObject *src, Py_ssize_t finger,
-           Py_ssize_t *end)
+edges_find(const ng_edge *e, Py_ssize_t n, const uintptr_t *index,
+           PyObject *src, Py_ssize_t finger, Py_ssize_t *end)
 {
     Py_ssize_t lo, hi;
-    if (finger < 0 || finger >= n)
-        finger = 0;
-    if (n > 0 && key(e[finger].src) < key(src)) {
-        Py_ssize_t step = 1;
-        lo = finger + 1;
-        hi = lo;
-        while (hi < n && key(e[hi].src) < key(src)) {
-            lo = hi + 1;
-            hi += step;
-            step *= 2;
-        }
-        if (hi > n)
-            hi = n;
-    } else {
-        Py_ssize_t step = 1;
-        hi = finger;
-        lo = hi;
-        while (lo > 0 && key(e[lo - 1].src) >= key(src)) {
-            hi = lo - 1;
-            lo -= step;
-            step *= 2;
-            if (lo < 0)
-                lo = 0;
-        }
-    }
+    narrow(e, n, index, src, finger, &lo, &hi);
     Py_ssize_t first = lower_bound(e, lo, hi, src);
     Py_ssize_t last = first;
     while (last < n && e[last].src == src)

@@ -8,6 +8,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include <stdint.h>
+
 #include <heapy/heapdef.h>
 #include <heapy/setsc.h>
 
@@ -226,6 +228,8 @@ typedef struct NyNodeGraphObject {
     Py_ssize_t used;              /* edges in use */
     Py_ssize_t allocated;         /* edges allocated */
     Py_ssize_t finger;            /* where the last search ended */
+    uintptr_t *index;             /* PyMem: edges_index() of the sorted
+                                     edges, or NULL until needed */
     unsigned char is_mapping;     /* one target per source */
     unsigned char is_sorted;      /* sorted by (src, tgt), no duplicates */
 } NyNodeGraphObject;
@@ -252,11 +256,17 @@ int ng_update(NyNodeGraphObject *ng, PyObject *pairs);
 
 /* edges.c: edge arrays. Sort by (src, tgt) address; drop adjacent
    duplicates (releasing their references), returning the new length;
-   find the run [first, *end) of edges with source src in a sorted array,
-   searching from the index finger. */
+   make the index of a sorted array, a PyMem array of the source address
+   of every EDGES_STRIDE-th edge (NULL when out of memory: searches do
+   without); find the run [first, *end) of edges with source src in a
+   sorted array, looking first just after the edge finger, where the last
+   search ended. */
+#define EDGES_STRIDE 64
 void edges_sort(ng_edge *edges, Py_ssize_t n);
 Py_ssize_t edges_dedup(ng_edge *edges, Py_ssize_t n);
-Py_ssize_t edges_find(const ng_edge *edges, Py_ssize_t n, PyObject *src,
+uintptr_t *edges_index(const ng_edge *edges, Py_ssize_t n);
+Py_ssize_t edges_find(const ng_edge *edges, Py_ssize_t n,
+                      const uintptr_t *index, PyObject *src,
                       Py_ssize_t finger, Py_ssize_t *end);
 
 /* Heap definitions of heapyc's own types (nodegraph.c, rootstate.c). */
@@ -338,6 +348,17 @@ int cli_compare(NyObjectClassifierObject *cli, PyObject *a, PyObject *b,
    NULL passes an error on). */
 PyObject *memo_lookup(PyObject *memo, PyObject *kind);
 PyObject *memo_lookup_frozen(PyObject *memo, NyNodeSetObject *set);
+
+/* kindcache.c: KindCache, memoized set kinds found by their elements.
+   A new reference to an empty cache for the memo dict memo (borrowed);
+   the memoized kind (borrowed) whose elements are the n kinds, sorted
+   by address and distinct, or NULL; add a kind just memoized (an
+   immutable nodeset, borrowed): 0, or -1 with MemoryError. */
+extern PyTypeObject NyKindCache_Type;
+PyObject *kindcache_new(PyObject *memo);
+PyObject *kindcache_find(PyObject *cache, PyObject *const *kinds,
+                         Py_ssize_t n);
+int kindcache_add(PyObject *cache, PyObject *kind);
 
 /* The classifier factories, HeapView methods (one file each). */
 PyObject *hv_cli_none(NyHeapViewObject *hv, PyObject *unused);

@@ -31,6 +31,7 @@ runtime_heapyc_la_SOURCES = \
 	runtime/heapyc/rootstate.c \
 	runtime/heapyc/classifier.c \
 	runtime/heapyc/memo.c \
+	runtime/heapyc/kindcache.c \
 	runtime/heapyc/nodetuple.c \
 	runtime/heapyc/cli_none.c \
 	runtime/heapyc/cli_type.c \

@@ -36,6 +36,7 @@ static const struct {
     {&NyRelation_Type, "Relation"},
     {&NyRootState_Type, "RootStateType"},
     {&NyNodeTuple_Type, NULL},
+    {&NyKindCache_Type, NULL},
 };
 
 static struct PyModuleDef module_def = {

@@ -34,6 +34,14 @@ ng_add_edge(NyNodeGraphObject *ng, PyObject *src, PyObject *tgt)
     return 0;
 }
 
+/* The sources moved: the index no longer holds. */
+static void
+ng_drop_index(NyNodeGraphObject *ng)
+{
+    PyMem_Free(ng->index);
+    ng->index = NULL;
+}
+
 void
 ng_clear(NyNodeGraphObject *ng)
 {
@@ -42,6 +50,7 @@ ng_clear(NyNodeGraphObject *ng)
     ng->edges = NULL;
     ng->used = ng->allocated = ng->finger = 0;
     ng->is_sorted = 0;
+    ng_drop_index(ng);
     for (Py_ssize_t i = 0; i < used; i++) {
         Py_DECREF(edges[i].src);
         Py_DECREF(edges[i].tgt);
@@ -55,6 +64,7 @@ ng_sort(NyNodeGraphObject *ng)
 {
     if (ng->is_sorted)
         return;
+    ng_drop_index(ng);
     edges_sort(ng->edges, ng->used);
     ng->used = edges_dedup(ng->edges, ng->used);
     if (ng->used < ng->allocated) {
@@ -75,7 +85,10 @@ ng_region(NyNodeGraphObject *ng, PyObject *src, ng_edge **lo, ng_edge **hi)
 {
     Py_ssize_t end;
     ng_sort(ng);
-    Py_ssize_t start = edges_find(ng->edges, ng->used, src, ng->finger, &end);
+    if (!ng->index && ng->used > EDGES_STRIDE)
+        ng->index = edges_index(ng->edges, ng->used);
+    Py_ssize_t start = edges_find(ng->edges, ng->used, ng->index, src,
+                                  ng->finger, &end);
     ng->finger = start;
     *lo = ng->edges + start;
     *hi = ng->edges + end;

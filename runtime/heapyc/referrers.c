@@ -7,11 +7,20 @@
    object already known to lead to a target (or on the path: a cycle) is
    not walked again, but its edge to the current object is added; one
    known not to lead to a target is skipped. Objects with one reference
-   can be met only once, so they are not remembered in those sets.
+   can be met only once, so they are not remembered in those sets. The
+   fates of objects met often are also kept in a small table, which
+   spares most of the set lookups.
 
    update_referrers_completely adds the edges from every referent of
    every object the garbage collector tracks. */
 #include "heapyc.h"
+
+#include <stdint.h>
+
+/* What the walk knows of an object met before. */
+enum fate { UNKNOWN, LEADS, DEAD_END };
+
+#define KNOWN_BITS 12
 
 /* The path entry of an object being walked. */
 struct trail {
@@ -32,7 +41,32 @@ struct referrers {
     struct stack todo;            /* new references; NULL marks leaving */
     struct trail *path;           /* PyMem array */
     size_t depth, path_cap;
+    PyObject *known[1 << KNOWN_BITS]; /* borrowed: in leading or dead_ends */
+    unsigned char fate[1 << KNOWN_BITS]; /* enum fate of known[i] */
 };
+
+static size_t
+known_slot(PyObject *obj)
+{
+    uint64_t h = (uint64_t)(uintptr_t)obj * UINT64_C(0x9E3779B97F4A7C15);
+    return (size_t)(h >> (64 - KNOWN_BITS));
+}
+
+static enum fate
+recall(const struct referrers *w, PyObject *obj)
+{
+    size_t i = known_slot(obj);
+    return w->known[i] == obj ? (enum fate)w->fate[i] : UNKNOWN;
+}
+
+/* Note the fate of obj, now in leading or dead_ends, which keep it. */
+static void
+note(struct referrers *w, PyObject *obj, enum fate fate)
+{
+    size_t i = known_slot(obj);
+    w->known[i] = obj;
+    w->fate[i] = (unsigned char)fate;
+}
 
 /* An object with more references than this (one of them the walk's own)
    may be met again. */
@@ -69,6 +103,18 @@ push_referent(PyObject *obj, void *arg)
     return 0;
 }
 
+/* obj leads to a target: so does the newest object of the path, which
+   refers to it. 0, or -1 with an exception. */
+static int
+link_to_path(struct referrers *w, PyObject *obj)
+{
+    if (!w->depth)
+        return 0;
+    struct trail *parent = &w->path[w->depth - 1];
+    parent->leads = 1;
+    return ng_add_edge(w->rg, obj, parent->obj);
+}
+
 /* Leave the newest object of the path; 0, or -1 with an exception. */
 static int
 leave(struct referrers *w)
@@ -77,62 +123,68 @@ leave(struct referrers *w)
     int r = t.remembered ? sets_remove(w->on_path, t.obj) : 0;
     int again = r >= 0 && Py_REFCNT(t.obj) > MET_ONCE;
     if (r >= 0 && t.leads) {
-        if (again)
-            r = sets_add(w->leading, t.obj);
-        if (r >= 0 && w->depth) {
-            struct trail *parent = &w->path[w->depth - 1];
-            parent->leads = 1;
-            r = ng_add_edge(w->rg, t.obj, parent->obj);
-        }
-    } else if (again)
-        r = sets_add(w->dead_ends, t.obj);
+        if (again && (r = sets_add(w->leading, t.obj)) >= 0)
+            note(w, t.obj, LEADS);
+        if (r >= 0)
+            r = link_to_path(w, t.obj);
+    } else if (again && (r = sets_add(w->dead_ends, t.obj)) >= 0)
+        note(w, t.obj, DEAD_END);
     Py_DECREF(t.obj);
     return r < 0 ? -1 : 0;
 }
 
-/* Is obj to be walked (1), skipped (0), or an error (-1)? Sets *again
-   when obj was walked before or is on the path, *target when known. */
+/* The fate of obj, met before (remembered) or not: UNKNOWN when it is
+   to be walked (*on_path tells if it is on the path already), LEADS
+   when it was walked and leads to a target, DEAD_END when it is to be
+   skipped; -1 on error. *target is whether obj is a target, or -1 when
+   that is not known yet. */
 static int
 judge(struct referrers *w, PyObject *obj, const struct hv_typeinfo *ti,
-      int remembered, int *again, int *target)
+      int remembered, int *on_path, int *target)
 {
-    *again = 0;
+    *on_path = 0;
     *target = -1;
     /* An object without referents matters only if it is a target. */
     if (ti->trav == HV_TRAV_NONE && ti->hide == HV_HIDE_DICT &&
         (*target = sets_has(w->targets, obj)) <= 0)
-        return *target;
+        return *target < 0 ? -1 : DEAD_END;
     if (!remembered)
-        return 1;
-    int dead = sets_has(w->dead_ends, obj);
-    if (dead)
-        return dead < 0 ? -1 : 0;
-    *again = sets_add(w->on_path, obj);
-    if (*again == 0)
-        *again = sets_has(w->leading, obj);
-    return *again < 0 ? -1 : 1;
+        return UNKNOWN;
+    int r = sets_has(w->dead_ends, obj);
+    if (r)
+        return r < 0 ? -1 : (note(w, obj, DEAD_END), DEAD_END);
+    if ((r = sets_has(w->leading, obj)))
+        return r < 0 ? -1 : (note(w, obj, LEADS), LEADS);
+    *on_path = sets_add(w->on_path, obj);
+    return *on_path < 0 ? -1 : UNKNOWN;
 }
 
 /* Enter obj, a reference the walk owns; 0 or -1. */
 static int
 enter(struct referrers *w, PyObject *obj)
 {
+    int remembered = Py_REFCNT(obj) > MET_ONCE, on_path = 0, target = -1;
+    int fate = remembered ? (int)recall(w, obj) : UNKNOWN;
     struct hv_typeinfo *ti = hv_typeinfo(w->hv, Py_TYPE(obj));
-    int remembered = Py_REFCNT(obj) > MET_ONCE, again, target;
-    int r = ti ? judge(w, obj, ti, remembered, &again, &target) : -1;
-    if (r > 0 && !again && target < 0)
-        r = (target = sets_has(w->targets, obj)) < 0 ? -1 : 1;
-    if (r <= 0) {
+    if (!ti)
+        fate = -1;
+    else if (fate == UNKNOWN)
+        fate = judge(w, obj, ti, remembered, &on_path, &target);
+    if (fate == UNKNOWN && !on_path && target < 0 &&
+        (target = sets_has(w->targets, obj)) < 0)
+        fate = -1;
+    if (fate != UNKNOWN) {
+        int r = fate == LEADS ? link_to_path(w, obj) : fate < 0 ? -1 : 0;
         Py_DECREF(obj);
         return r;
     }
-    if (push_trail(w, obj, again || target, remembered) < 0) {
+    if (push_trail(w, obj, on_path || target, remembered) < 0) {
         Py_DECREF(obj);
         return -1;
     }
     if (stack_push(&w->todo, NULL) < 0)
         return -1;
-    if (!again && hv_traverse_as(w->hv, ti, obj, push_referent, w) < 0)
+    if (!on_path && hv_traverse_as(w->hv, ti, obj, push_referent, w) < 0)
         return -1;
     return 0;
 }

@@ -16,3 +16,4 @@ sets_import(void)
     sets_api = NyNodeSet_ImportExports();
     return sets_api ? 0 : -1;
 }
+

@@ -4,11 +4,21 @@
    traversed, and removes at the end the objects found hidden. */
 #include "heapyc.h"
 
+#include <stdint.h>
+#include <string.h>
+
 /* How often, in objects traversed, a walk looks for KeyboardInterrupt. */
 #define SIGNAL_CHECK_MASK 0xFFFF
 
+/* A walk meets most references to objects it has seen already, and many
+   of those to the same few objects (types, interned strings, small ints)
+   or to objects seen just before; a small table of recent objects
+   answers for them before the nodeset is asked. */
+#define RECENT_BITS 12
+
 struct walk {
     NyHeapViewObject *hv;
+    PyObject *recent[1 << RECENT_BITS]; /* borrowed: in seen, or NULL */
     NyNodeSetObject *seen;        /* new reference: the result */
     NyNodeSetObject *avoid;       /* borrowed, or NULL */
     struct stack todo;            /* borrowed: all are in seen */
@@ -21,11 +31,25 @@ struct walk {
 static int
 walk_init(struct walk *w, NyHeapViewObject *hv, NyNodeSetObject *avoid)
 {
-    struct walk init = {.hv = hv, .avoid = avoid,
-                        .todo = STACK_INIT, .hidden = STACK_INIT};
-    *w = init;
+    memset(w, 0, sizeof *w);
+    w->hv = hv;
+    w->avoid = avoid;
     w->seen = hv_new_set(hv);
     return w->seen ? 0 : -1;
+}
+
+/* Add obj to the result: 1 if it was there, 0 if added, -1 on error. */
+static int
+add_seen(struct walk *w, PyObject *obj)
+{
+    uint64_t h = (uint64_t)(uintptr_t)obj * UINT64_C(0x9E3779B97F4A7C15);
+    PyObject **slot = &w->recent[h >> (64 - RECENT_BITS)];
+    if (*slot == obj)
+        return 1;
+    int r = sets_add(w->seen, obj);
+    if (r >= 0)
+        *slot = obj;
+    return r;
 }
 
 /* Note obj, just added to the result, as hidden if it is. */
@@ -74,7 +98,7 @@ static int
 heap_visit(PyObject *obj, void *arg)
 {
     struct walk *w = arg;
-    int r = sets_add(w->seen, obj);
+    int r = add_seen(w, obj);
     if (r != 0)
         return r < 0 ? -1 : 0;
     struct hv_typeinfo *ti = hv_typeinfo(w->hv, Py_TYPE(obj));
@@ -116,7 +140,7 @@ reach_visit(PyObject *obj, void *arg)
     struct walk *w = arg;
     int r = sets_has(w->avoid, obj);
     if (r == 0)
-        r = sets_add(w->seen, obj);
+        r = add_seen(w, obj);
     if (r != 0)
         return r < 0 ? -1 : 0;
     struct hv_typeinfo *ti = hv_typeinfo(w->hv, Py_TYPE(obj));
@@ -130,7 +154,7 @@ static int
 reach_x_visit(PyObject *obj, void *arg)
 {
     struct walk *w = arg;
-    int r = sets_add(w->seen, obj);
+    int r = add_seen(w, obj);
     if (r != 0)
         return r < 0 ? -1 : 0;
     struct hv_typeinfo *ti = hv_typeinfo(w->hv, Py_TYPE(obj));
@@ -179,7 +203,7 @@ static int
 img_visit(PyObject *obj, void *arg)
 {
     struct walk *w = arg;
-    int r = sets_add(w->seen, obj);
+    int r = add_seen(w, obj);
     if (r != 0)
         return r < 0 ? -1 : 0;
     struct hv_typeinfo *ti = hv_typeinfo(w->hv, Py_TYPE(obj));
