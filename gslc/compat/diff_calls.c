@@ -10,7 +10,6 @@
 
 #include <string.h>
 
-
 static const struct compat_shape no_shape;
 
 /* ---- Witnesses -------------------------------------------------------------------- */
@@ -115,10 +114,9 @@ static void witness_conditions(struct differ *d, struct compat_finding *f, struc
 	 * an operator is applied to. */
 	const char *object = job->role == DIFF_ATTR && job->reach->up ? job->reach->up->wexpr
 								      : callee;
-	struct gsl_buf helpers, body, call;
+	struct gsl_buf helpers, body;
 	gsl_buf_init(&helpers, d->arena.mem);
 	gsl_buf_init(&body, d->arena.mem);
-	gsl_buf_init(&call, d->arena.mem);
 	struct compat_code code = { .helpers = &helpers };
 	struct compat_args args;
 	bool ok = diff_shortest_args(d, co, &code, &args);
@@ -140,7 +138,6 @@ static void witness_conditions(struct differ *d, struct compat_finding *f, struc
 		diff_witness(d, f, job, gsl_buf_cstr(&body), gsl_buf_cstr(&helpers));
 	gsl_buf_free(&helpers);
 	gsl_buf_free(&body);
-	gsl_buf_free(&call);
 }
 
 static void compare_conditions(struct differ *d, struct diff_job *job,
