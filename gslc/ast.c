@@ -47,6 +47,24 @@ enum gsl_marker gsl_tag_marker(enum gsl_tag tag) { return tags[tag].marker; }
 bool gsl_tag_is_spec(enum gsl_tag tag) { return tags[tag].where & SPEC; }
 bool gsl_tag_is_doc(enum gsl_tag tag) { return tags[tag].where & DOC; }
 
+bool gsl_tag_is_grammar(enum gsl_tag tag)
+{
+	switch (tag) {
+	case GSL_TAG_ARG:
+	case GSL_TAG_KEY_ARG:
+	case GSL_TAG_ARGS:
+	case GSL_TAG_OPTIONALS:
+	case GSL_TAG_ALT:
+	case GSL_TAG_SEQ:
+	case GSL_TAG_REPEAT:
+	case GSL_TAG_DRAW:
+	case GSL_TAG_NO_ARG:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* ---- Strings ----------------------------------------------------------- */
 
 static bool is_blank(char c)

@@ -42,6 +42,9 @@ const char *gsl_tag_alias(enum gsl_tag tag);
 enum gsl_syntax gsl_tag_syntax(enum gsl_tag tag);
 enum gsl_marker gsl_tag_marker(enum gsl_tag tag);
 bool gsl_tag_is_spec(enum gsl_tag tag);
+/* Whether the tag is part of an argument grammar: arg, key arg, args,
+ * optionals, alt, seq, repeat, draw, no arg. */
+bool gsl_tag_is_grammar(enum gsl_tag tag);
 bool gsl_tag_is_doc(enum gsl_tag tag);
 
 struct gsl_subject;

@@ -176,24 +176,6 @@ static uint32_t mul_max(uint32_t a, int32_t times)
 	return a && (uint32_t)times > UINT32_MAX / a ? UINT32_MAX : a * (uint32_t)times;
 }
 
-static bool is_grammar(enum gsl_tag tag)
-{
-	switch (tag) {
-	case GSL_TAG_ARG:
-	case GSL_TAG_KEY_ARG:
-	case GSL_TAG_ARGS:
-	case GSL_TAG_OPTIONALS:
-	case GSL_TAG_ALT:
-	case GSL_TAG_SEQ:
-	case GSL_TAG_REPEAT:
-	case GSL_TAG_DRAW:
-	case GSL_TAG_NO_ARG:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* Combines the count of a finished grammar node with its children's,
  * which were accumulated into *acc (as a sequence, or as alternatives
  * for alt). Optionals nest: [a [b [c]]] takes 0 to 3. */
@@ -237,7 +219,7 @@ static struct count count_args(struct gsl_model *m, const struct gsl_node *mappi
 	enum gsl_event ev;
 	while ((ev = gsl_iter_next(&it)) != GSL_EVENT_DONE) {
 		const struct gsl_node *n = it.node;
-		if (n != mapping && !is_grammar(n->tag)) {
+		if (n != mapping && !gsl_tag_is_grammar(n->tag)) {
 			if (ev == GSL_EVENT_ENTER)
 				gsl_iter_skip_children(&it);
 			continue;

@@ -115,7 +115,8 @@ void gsl_diag_flush(struct gsl_ctx *ctx)
 		return;
 	qsort(d->pending, d->npending, sizeof *d->pending, by_place);
 	for (size_t i = 0; i < d->npending; i++) {
-		print(ctx, &d->pending[i]);
+		if (d->out)
+			print(ctx, &d->pending[i]);
 		gsl_xfree(ctx->mem, d->pending[i].text);
 	}
 	gsl_xfree(ctx->mem, d->pending);

@@ -218,24 +218,6 @@ static const char *keyword_text(struct compiler *c, const struct gsl_node *n)
 	return name ? gsl_intern(&side->ctx, name->text, name->len) : "";
 }
 
-static bool is_grammar(enum gsl_tag tag)
-{
-	switch (tag) {
-	case GSL_TAG_ARG:
-	case GSL_TAG_KEY_ARG:
-	case GSL_TAG_ARGS:
-	case GSL_TAG_OPTIONALS:
-	case GSL_TAG_ALT:
-	case GSL_TAG_SEQ:
-	case GSL_TAG_REPEAT:
-	case GSL_TAG_DRAW:
-	case GSL_TAG_NO_ARG:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* ---- The walk ------------------------------------------------------------------ */
 
 static void enter(struct compiler *c, const struct gsl_node *n)
@@ -281,7 +263,7 @@ enum compat_verdict compat_grammar_compile(struct compat_alphabet *a, const stru
 	while ((ev = gsl_iter_next(&it)) != GSL_EVENT_DONE && !c.e.too_large) {
 		const struct gsl_node *n = it.node;
 		if (ev == GSL_EVENT_ENTER) {
-			if (n != node && (!is_grammar(n->tag) || (n->flags & GSL_NODE_BAD_ARG))) {
+			if (n != node && (!gsl_tag_is_grammar(n->tag) || (n->flags & GSL_NODE_BAD_ARG))) {
 				gsl_iter_skip_children(&it);
 				continue;
 			}
@@ -346,7 +328,7 @@ const char *compat_grammar_key(struct gsl_buf *buf, const struct compat_sides *s
 		const struct gsl_node *n = it.node;
 		if (n == node)
 			continue;
-		if (!is_grammar(n->tag) || (n->flags & GSL_NODE_BAD_ARG)) {
+		if (!gsl_tag_is_grammar(n->tag) || (n->flags & GSL_NODE_BAD_ARG)) {
 			if (ev == GSL_EVENT_ENTER)
 				gsl_iter_skip_children(&it);
 			continue;
