@@ -10,9 +10,10 @@
 
 #include "resolve.h"
 
-/* How deep macros, man pages and descriptions may expand inside one
- * another: deeper is almost surely a macro that uses itself. */
-#define MAX_NESTING 64
+/* How many nodes a document's expansion may visit: enough for any real
+ * document, few enough that macros using one another many times over
+ * stop in seconds. */
+#define MAX_WORK 10000000
 
 enum frame_kind {
 	FRAME_LIST,      /* children expanded into an element */
@@ -173,6 +174,33 @@ static struct gsl_str expand_arg(struct gsl_docgen *g, struct gsl_str arg)
 	return arg;
 }
 
+/* Starts expanding what (the kind of a man page, the subject of a
+ * description, a macro) at loc. False, reported, if it is being expanded
+ * already (it would include itself without end) or expansions nest too
+ * deep. */
+static bool enter_expansion(struct gsl_docgen *g, const struct gsl_subject *what,
+			    const char *which, struct gsl_loc loc)
+{
+	for (size_t i = 0; i < g->nactive; i++)
+		if (g->active[i] == what) {
+			gsl_docgen_error(g, loc, "%s '%.*s' includes itself", which,
+					 (int)what->name->len, what->name->text);
+			return false;
+		}
+	if (g->nactive == GSL_DOCGEN_NESTING) {
+		gsl_docgen_error(g, loc, "man pages, descriptions and macros nested more than %d "
+				 "deep", GSL_DOCGEN_NESTING);
+		return false;
+	}
+	g->active[g->nactive++] = what;
+	return true;
+}
+
+static void leave_expansion(struct gsl_docgen *g)
+{
+	g->nactive--;
+}
+
 /* ---- Arguments of directives -------------------------------------------- */
 
 enum { ARG_OPTIONAL = 1, ARG_MORE = 2 };
@@ -252,14 +280,11 @@ static void man_pages(struct gsl_docgen *g, const struct gsl_node *n, struct gsl
 		}
 		if (!kind)
 			continue;
-		if (g->nesting >= MAX_NESTING) {
-			gsl_docgen_error(g, s->loc, "man pages nested more than %d deep", MAX_NESTING);
+		if (!enter_expansion(g, kind, "the man page of", s->loc))
 			continue;
-		}
-		g->nesting++;
 		g->tree->has_man_pages = true;
 		gsl_docgen_man_page(g, kind);
-		g->nesting--;
+		leave_expansion(g);
 	}
 }
 
@@ -342,12 +367,8 @@ static void define_or_link(struct gsl_docgen *g, const struct gsl_node *n,
 static void description_of(struct gsl_docgen *g, const struct gsl_subject *s,
 			   const struct gsl_node *n)
 {
-	if (g->nesting >= MAX_NESTING) {
-		gsl_docgen_error(g, gsl_node_loc(n), "descriptions included more than %d deep "
-				 "(does one include itself?)", MAX_NESTING);
+	if (!enter_expansion(g, s, "the description of", gsl_node_loc(n)))
 		return;
-	}
-	g->nesting++;
 	bool any = false;
 	struct gsl_aspects it;
 	gsl_aspects_init(&it, s);
@@ -359,7 +380,7 @@ static void description_of(struct gsl_docgen *g, const struct gsl_subject *s,
 	if (!any)
 		gsl_docgen_text(g, gsl_arena_printf(g->arena, "<NO DESCRIPTION OF '%s'>",
 						    gsl_subject_tgt(g->m, s)));
-	g->nesting--;
+	leave_expansion(g);
 }
 
 /* The attributes or mappings of a kind, as symbols of their tgt names. */
@@ -484,12 +505,8 @@ static void use(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_no
 		gsl_docgen_error(g, gsl_node_loc(n), "'%.*s' is not a macro", (int)name.len, name.ptr);
 		return;
 	}
-	if (g->nesting >= MAX_NESTING) {
-		gsl_docgen_error(g, gsl_node_loc(n), "macros used more than %d deep (does '%.*s' "
-				 "use itself?)", MAX_NESTING, (int)name.len, name.ptr);
+	if (!enter_expansion(g, macro, "the macro", gsl_node_loc(n)))
 		return;
-	}
-	g->nesting++;
 	struct frame *f = push(g, FRAME_MACRO, macro->node->first_child, g->out);
 	f->node = n;
 	f->saved_args = g->macro_args;
@@ -732,6 +749,12 @@ static void begin(struct gsl_docgen *g, const struct gsl_node *n)
 	g->loc = gsl_node_loc(n);
 	if (n->flags & GSL_NODE_BAD_ARG)
 		return;
+	if (++g->work > MAX_WORK) {
+		if (g->work == MAX_WORK + 1)
+			gsl_docgen_error(g, g->loc, "the document expands to more than %d nodes (do "
+					 "macros use one another many times over?)", MAX_WORK);
+		return;
+	}
 	struct frame *f;
 	switch (n->tag) {
 	case GSL_TAG_COMMENT:
@@ -832,7 +855,7 @@ static void end(struct gsl_docgen *g)
 		g->macro_args = f.saved_args;
 		g->scope = f.saved_scope;
 		g->nbindings = f.saved_bindings;
-		g->nesting--;
+		leave_expansion(g);
 		break;
 	case FRAME_FOR:
 		g->nbindings = f.saved_bindings;

@@ -14,6 +14,10 @@
 struct frame;
 struct binding;
 
+/* How deep man pages, descriptions and macros may expand inside one
+ * another. */
+#define GSL_DOCGEN_NESTING 64
+
 struct gsl_docgen {
 	struct gsl_model *m;
 	struct gsl_ctx *ctx;
@@ -27,8 +31,11 @@ struct gsl_docgen {
 	struct gsl_loc loc;            /* the location given to new nodes */
 	const char *page_link;         /* the link name of the man page's kind, NULL
 					  outside man pages (`.ref`, `.label`) */
-	unsigned nesting;              /* man pages and macros being expanded inside
-					  one another, bounded */
+	const struct gsl_subject *active[GSL_DOCGEN_NESTING]; /* the kinds of man
+					  pages, subjects of descriptions and macros
+					  being expanded, outermost first */
+	size_t nactive;
+	unsigned long work;            /* nodes expanded so far, bounded */
 	unsigned depth;                /* kinds and argument lists being laid out
 					  inside one another (in all man pages being
 					  made), bounded */

@@ -3,8 +3,9 @@
 # backend complete without a crash, with a 1 MB stack (recursion over
 # depth would overflow it): markup 10,000 levels deep in a document and
 # in a man page's description, 100,000 siblings, attributes and argument
-# groups nested past the layout's bound, a macro that uses itself, a
-# description that includes itself; and markup HTML has no place for,
+# groups nested past the layout's bound, a macro, a description and a
+# man page that include themselves, macros that use one another many
+# times over (a billion nodes); and markup HTML has no place for,
 # reported at its own line, once for HTML and XHTML.
 set -u
 : "${GSLC:?}" "${PYTHON:?}"
@@ -47,6 +48,11 @@ write("deepalt.gsl", ".kind:: K\n..method:: m\n" + "".join("." * i + "alt\n" for
 write("macro.gsl", ".macro:: m\n..p\n...use: m\n" + doc + "..use: m\n")
 write("describe.gsl", ".kind:: K\n..d\n...description of: K\n" + doc
       + "..man page of: K\n..description of: K\n")
+write("manpage.gsl", ".kind:: K\n..d\n...man page of: K\n...description of: K\n" + doc
+      + "..man page of: K\n")
+write("laughs.gsl", ".macro:: m0\n..t: lol\n" + "".join(
+      ".macro:: m%d\n" % i + "..use: m%d\n" % (i - 1) * 10 for i in range(1, 10))
+      + doc + "..use: m9\n")
 write("markup.gsl", doc + "..p: fine\n..blink: no such element\n..p\n...char: nosuch\n"
       "..link: in the body\n...href=x.css\n..img: with content\n")
 PY
@@ -58,5 +64,7 @@ expect deepattr.gsl 1 1 102
 expect deepalt.gsl 1 1 103
 expect macro.gsl 1 1 3
 expect describe.gsl 1 2 3
+expect manpage.gsl 1 2 3
+expect laughs.gsl 1 1 2
 expect markup.gsl 1 4 4
 exit $fail
