@@ -7,7 +7,8 @@
        i<interpreter>_t<thread>_<field>  e.g. i0_t140371_dict
        i<interpreter>_t<thread>_f<n>     frame n, counted from the oldest
 
-   and getattr(RootState, name) returns the object so named. */
+   and getattr(RootState, name) returns the object so named (None for an
+   empty field). */
 #include "heapyc.h"
 
 #include <errno.h>
@@ -224,8 +225,8 @@ thread_attribute(const struct roots_thread *t, const char *s)
     if (s[0] == 'f' && parse_number(&number, &n, 1))
         return frame_at(t->frame, (long)n);
     int i = field_index(roots_thread_fields, s);
-    if (i >= 0 && t->fields[i])
-        return Py_NewRef(t->fields[i]);
+    if (i >= 0)
+        return Py_NewRef(t->fields[i] ? t->fields[i] : Py_None);
     PyErr_Format(PyExc_AttributeError,
                  "thread state has no attribute '%s'", s);
     return NULL;
@@ -246,8 +247,8 @@ interp_attribute(const struct roots *r, const char *s)
         return NULL;
     }
     int i = field_index(roots_interp_fields, s);
-    if (i >= 0 && r->interp[i])
-        return Py_NewRef(r->interp[i]);
+    if (i >= 0)
+        return Py_NewRef(r->interp[i] ? r->interp[i] : Py_None);
     PyErr_Format(PyExc_AttributeError,
                  "interpreter state has no attribute '%s'", s);
     return NULL;
