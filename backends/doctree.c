@@ -20,13 +20,6 @@ struct gsl_dt_node *gsl_dt_new(struct gsl_arena *a, enum gsl_dt_kind kind, struc
 	return n;
 }
 
-struct gsl_dt_node *gsl_dt_element(struct gsl_arena *a, const char *tag, struct gsl_loc loc)
-{
-	struct gsl_dt_node *n = gsl_dt_new(a, GSL_DT_ELEMENT, loc);
-	n->u.elem.tag = tag;
-	return n;
-}
-
 struct gsl_dt_node *gsl_dt_text(struct gsl_arena *a, const char *s, size_t len,
 				struct gsl_loc loc)
 {

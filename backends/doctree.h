@@ -147,7 +147,6 @@ void gsl_dt_iter_skip_children(struct gsl_dt_iter *it);
 /* ---- Building (the document layer) ------------------------------------ */
 
 struct gsl_dt_node *gsl_dt_new(struct gsl_arena *a, enum gsl_dt_kind kind, struct gsl_loc loc);
-struct gsl_dt_node *gsl_dt_element(struct gsl_arena *a, const char *tag, struct gsl_loc loc);
 struct gsl_dt_node *gsl_dt_text(struct gsl_arena *a, const char *s, size_t n,
 				struct gsl_loc loc);
 /* Makes child the last child of parent (child has no parent yet). */

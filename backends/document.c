@@ -1,14 +1,12 @@
 /* document.c: the expansion of a `.document:` into its tree. Markup is
- * passed through; directives (macros, loops, references, man pages ...)
- * are carried out. The expansion keeps its own stack of frames instead
- * of recursing, so markup nested 100,000 deep costs no C stack; macros
- * and man pages, which expand one another, nest up to a bound. */
+ * passed through, macros and loops are expanded, other directives are
+ * handed to directives.c. The expansion keeps its own stack of frames
+ * instead of recursing, so markup nested 100,000 deep costs no C stack;
+ * macros and man pages, which expand one another, nest up to a bound. */
 #include "document.h"
 
 #include <stdio.h>
 #include <string.h>
-
-#include "resolve.h"
 
 /* How many nodes a document's expansion may visit: enough for any real
  * document, few enough that macros using one another many times over
@@ -94,7 +92,7 @@ void gsl_docgen_char(struct gsl_docgen *g, const char *name)
 	c->u.text.len = strlen(name);
 }
 
-static struct gsl_dt_node *put_symbol(struct gsl_docgen *g, struct gsl_str s)
+struct gsl_dt_node *gsl_docgen_symbol(struct gsl_docgen *g, struct gsl_str s)
 {
 	struct gsl_dt_node *n = gsl_dt_text(g->arena, s.ptr, s.len, g->loc);
 	n->flags |= GSL_DT_SYMBOL;
@@ -102,19 +100,9 @@ static struct gsl_dt_node *put_symbol(struct gsl_docgen *g, struct gsl_str s)
 	return n;
 }
 
-static bool is_symbol(const struct gsl_dt_node *n)
-{
-	return n && n->kind == GSL_DT_TEXT && (n->flags & GSL_DT_SYMBOL);
-}
-
-static struct gsl_str symbol_str(const struct gsl_dt_node *n)
-{
-	return (struct gsl_str){ n->u.text.ptr, n->u.text.len };
-}
-
 /* A detached container for expanded children that a directive takes
  * its arguments from. */
-static struct gsl_dt_node *scratch(struct gsl_docgen *g)
+struct gsl_dt_node *gsl_docgen_scratch(struct gsl_docgen *g)
 {
 	return gsl_dt_new(g->arena, GSL_DT_BLOCK, g->loc);
 }
@@ -160,26 +148,21 @@ static void bind(struct gsl_docgen *g, struct gsl_str name, const struct gsl_dt_
 	g->bindings[g->nbindings++] = (struct binding){ name, value };
 }
 
-/* An argument, or the symbol a variable of that name is bound to. (The
- * original substituted only arguments written without the blank after
- * the colon; here the blanks do not matter.) */
-static struct gsl_str expand_arg(struct gsl_docgen *g, struct gsl_str arg)
+/* (The original substituted only arguments written without the blank
+ * after the colon; here the blanks do not matter.) */
+struct gsl_str gsl_docgen_expand_arg(struct gsl_docgen *g, struct gsl_str arg)
 {
 	struct gsl_str name = gsl_str_strip(arg);
 	for (size_t i = g->nbindings; i-- > g->scope;) {
 		const struct binding *b = &g->bindings[i];
 		if (gsl_str_equal(b->name, name))
-			return is_symbol(b->value) ? symbol_str(b->value) : arg;
+			return gsl_docgen_is_symbol(b->value) ? gsl_docgen_symbol_str(b->value) : arg;
 	}
 	return arg;
 }
 
-/* Starts expanding what (the kind of a man page, the subject of a
- * description, a macro) at loc. False, reported, if it is being expanded
- * already (it would include itself without end) or expansions nest too
- * deep. */
-static bool enter_expansion(struct gsl_docgen *g, const struct gsl_subject *what,
-			    const char *which, struct gsl_loc loc)
+bool gsl_docgen_enter(struct gsl_docgen *g, const struct gsl_subject *what, const char *which,
+		      struct gsl_loc loc)
 {
 	for (size_t i = 0; i < g->nactive; i++)
 		if (g->active[i] == what) {
@@ -196,293 +179,18 @@ static bool enter_expansion(struct gsl_docgen *g, const struct gsl_subject *what
 	return true;
 }
 
-static void leave_expansion(struct gsl_docgen *g)
+void gsl_docgen_leave(struct gsl_docgen *g)
 {
 	g->nactive--;
 }
 
-/* ---- Arguments of directives -------------------------------------------- */
+/* ---- Macros and loops ---------------------------------------------------- */
 
-enum { ARG_OPTIONAL = 1, ARG_MORE = 2 };
-
-/* The argument of directive n: on its line, else the first symbol of
- * its expanded children rest (which is then removed from rest). */
-static struct gsl_str take_arg(struct gsl_docgen *g, const struct gsl_node *n,
-			       struct gsl_dt_node *rest, unsigned opts)
-{
-	struct gsl_str arg = gsl_node_arg_stripped(n);
-	if (arg.len) {
-		arg = gsl_str_strip(expand_arg(g, arg));
-	} else if (is_symbol(rest->first_child)) {
-		arg = symbol_str(gsl_dt_take_first(rest));
-	} else if (!(opts & ARG_OPTIONAL)) {
-		gsl_docgen_error(g, gsl_node_loc(n), "'%s' needs an argument, on its line or as "
-				 "a symbol", gsl_tag_name(n->tag));
-	}
-	if (is_symbol(rest->first_child) && !(opts & ARG_MORE))
-		gsl_docgen_error(g, rest->first_child->loc, "more arguments than '%s' takes",
-				 gsl_tag_name(n->tag));
-	return arg;
-}
-
-/* The names of a directive that takes a list: those on its line, then
- * the symbols leading its expanded children rest (removed from rest).
- * Returns a container of symbols. */
-static struct gsl_dt_node *take_names(struct gsl_docgen *g, const struct gsl_node *n,
-				      struct gsl_dt_node *rest)
-{
-	struct gsl_dt_node *names = scratch(g), *out = g->out;
-	g->out = names;
-	bool parsed = gsl_node_syntax(n) == GSL_SYNTAX_NAMES || gsl_node_syntax(n) == GSL_SYNTAX_NAME;
-	if (parsed && !(n->flags & GSL_NODE_BAD_ARG))
-		for (const struct gsl_name *name = n->u.names; name; name = name->next) {
-			g->loc = name->loc;
-			put_symbol(g, gsl_str_strip(expand_arg(g, gsl_name_str(name))));
-		}
-	while (is_symbol(rest->first_child))
-		gsl_dt_append(names, gsl_dt_take_first(rest));
-	for (const struct gsl_dt_node *c = rest->first_child; c; c = c->next)
-		if (is_symbol(c))
-			gsl_docgen_error(g, c->loc, "symbols must come first in '%s'",
-					 gsl_tag_name(n->tag));
-	g->out = out;
-	return names;
-}
-
-/* The definition a name in the document refers to, or NULL (reported). */
-static const struct gsl_subject *lookup(struct gsl_docgen *g, struct gsl_str name,
-					struct gsl_loc loc)
-{
-	return gsl_resolve_path(g->m, g->pkg, NULL, name, loc, !g->quiet);
-}
-
-/* ---- Directives ----------------------------------------------------------- */
-
-static void man_pages(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_node *rest)
-{
-	struct gsl_dt_node *names = take_names(g, n, rest);
-	if (rest->first_child)
-		gsl_docgen_error(g, rest->first_child->loc, "'man page of' takes only names");
-	/* The names written on the line were resolved with the model. */
-	const struct gsl_name *checked = n->parent == g->tree->doc->node ? n->u.names : NULL;
-	for (const struct gsl_dt_node *s = names->first_child; s; s = s->next) {
-		const struct gsl_subject *kind;
-		if (checked) {
-			kind = checked->ref;
-			checked = checked->next;
-		} else {
-			kind = lookup(g, symbol_str(s), s->loc);
-			if (kind && !gsl_subject_is_kind(kind)) {
-				gsl_docgen_error(g, s->loc, "'%.*s' is not a kind", (int)s->u.text.len,
-						 s->u.text.ptr);
-				kind = NULL;
-			}
-		}
-		if (!kind)
-			continue;
-		if (!enter_expansion(g, kind, "the man page of", s->loc))
-			continue;
-		g->tree->has_man_pages = true;
-		gsl_docgen_man_page(g, kind);
-		leave_expansion(g);
-	}
-}
-
-/* `.ref: target`: a link from a man page's description, see section 4.4
- * of the language reference. The original's forms are kept, including
- * `.myfile.x`, which names ".tgt.x" without the package. */
-static void ref(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_node *rest)
-{
-	struct gsl_str arg = take_arg(g, n, rest, 0);
-	if (!g->page_link) {
-		gsl_docgen_error(g, gsl_node_loc(n), "'ref' is only allowed in man pages");
-		return;
-	}
-	gsl_docgen_text(g, " ");
-	struct gsl_str tag = { "myfile", 6 }, name = arg, text = arg;
-	if (arg.len && arg.ptr[0] == '.') {
-		const char *dot = memchr(arg.ptr + 1, '.', arg.len - 1);
-		size_t taglen = dot ? (size_t)(dot - arg.ptr - 1) : arg.len - 1;
-		tag = gsl_str_strip((struct gsl_str){ arg.ptr + 1, taglen });
-		name = dot ? gsl_str_strip((struct gsl_str){ dot + 1, arg.len - taglen - 2 })
-			   : (struct gsl_str){ "", 0 };
-	}
-	const char *link;
-	if (gsl_str_eq(tag, "mykind")) {
-		link = g->page_link;
-		if (name.len) {
-			link = gsl_arena_printf(g->arena, "%s.%.*s", link, (int)name.len, name.ptr);
-			text = name;
-		} else {
-			const char *last = strrchr(link, '.');
-			text = (struct gsl_str){ last + 1, strlen(last + 1) };
-		}
-	} else if (gsl_str_eq(tag, "myfile")) {
-		if (arg.ptr[0] == '.' && name.len)
-			text = name;
-		link = name.len ? gsl_arena_printf(g->arena, ".tgt.%.*s", (int)name.len, name.ptr)
-				: ".tgt";
-	} else {
-		gsl_docgen_error(g, gsl_node_loc(n), "'ref' to '%.*s': the target starts with "
-				 "'.mykind.', '.myfile.' or a name", (int)arg.len, arg.ptr);
-		return;
-	}
-	struct gsl_dt_node *out = g->out;
-	gsl_docgen_open_link(g, GSL_DT_LINK, link);
-	if (rest->first_child)
-		gsl_dt_move_children(g->out, rest);
-	else
-		gsl_docgen_textn(g, text.ptr, text.len);
-	g->out = out;
-}
-
-/* `.label: text`: an anchor in a man page's description. */
-static void label(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_node *rest)
-{
-	struct gsl_str arg = take_arg(g, n, rest, 0);
-	if (!g->page_link) {
-		gsl_docgen_error(g, gsl_node_loc(n), "'label' is only allowed in man pages");
-		return;
-	}
-	gsl_docgen_put(g, GSL_DT_DEFINE)->u.link.name =
-		gsl_arena_printf(g->arena, "%s.label:%.*s", g->page_link, (int)arg.len, arg.ptr);
-	gsl_dt_move_children(g->out, rest);
-}
-
-/* `.define: N` and `.link to: N`: an anchor of, or a link to, N. */
-static void define_or_link(struct gsl_docgen *g, const struct gsl_node *n,
-			   struct gsl_dt_node *rest, enum gsl_dt_kind kind)
-{
-	struct gsl_str arg = take_arg(g, n, rest, 0);
-	const struct gsl_subject *s = arg.len ? lookup(g, arg, gsl_node_loc(n)) : NULL;
-	if (!s)
-		return;
-	struct gsl_dt_node *out = g->out;
-	gsl_docgen_open_link(g, kind, gsl_docgen_link_name(g, s));
-	gsl_dt_move_children(g->out, rest);
-	g->out = out;
-}
-
-/* The text aspects (descriptions) of s. */
-static void description_of(struct gsl_docgen *g, const struct gsl_subject *s,
-			   const struct gsl_node *n)
-{
-	if (!enter_expansion(g, s, "the description of", gsl_node_loc(n)))
-		return;
-	bool any = false;
-	struct gsl_aspects it;
-	gsl_aspects_init(&it, s);
-	for (const struct gsl_node *a; (a = gsl_aspects_next(&it));)
-		if (a->tag == GSL_TAG_DESCRIPTION || a->tag == GSL_TAG_DESCRIPTION_WITH_HEADER) {
-			gsl_docgen_text_node(g, a);
-			any = true;
-		}
-	if (!any)
-		gsl_docgen_text(g, gsl_arena_printf(g->arena, "<NO DESCRIPTION OF '%s'>",
-						    gsl_subject_tgt(g->m, s)));
-	leave_expansion(g);
-}
-
-/* The attributes or mappings of a kind, as symbols of their tgt names. */
-static void aspects_of(struct gsl_docgen *g, const struct gsl_subject *s, enum gsl_tag which)
-{
-	struct gsl_aspects it;
-	gsl_aspects_init(&it, s);
-	for (const struct gsl_node *a; (a = gsl_aspects_next(&it));) {
-		const struct gsl_subject *owner = it.subject->view[it.block].owner;
-		const char *base = gsl_docgen_declared_name(g, owner);
-		if (which == GSL_TAG_MAPPING && a->tag == GSL_TAG_MAPPING) {
-			const char *t = gsl_arena_printf(g->arena, ".tgt.%s.<%u>", base,
-							 gsl_aspect_index(owner, a));
-			put_symbol(g, (struct gsl_str){ t, strlen(t) });
-		} else if (which == GSL_TAG_ATTRIBUTE && (a->tag == GSL_TAG_ATTRIBUTE ||
-							  a->tag == GSL_TAG_METHOD) &&
-			   !(a->flags & GSL_NODE_BAD_ARG)) {
-			for (const struct gsl_name *name = a->u.names; name; name = name->next) {
-				const char *t = gsl_arena_printf(g->arena, ".tgt.%s.%.*s", base,
-								 (int)name->len, name->text);
-				put_symbol(g, (struct gsl_str){ t, strlen(t) });
-			}
-		}
-	}
-}
-
-/* The kind of an attribute: the one kind its `kind of` names. */
-static const struct gsl_subject *kind_of(const struct gsl_subject *attr)
-{
-	const struct gsl_subject *kind = NULL;
-	for (const struct gsl_node *c = attr->node->first_child; c; c = c->next)
-		if (c->tag == GSL_TAG_KIND_OF && !(c->flags & GSL_NODE_BAD_ARG) && c->u.names &&
-		    !c->u.names->next) {
-			if (kind)
-				return NULL;
-			kind = c->u.names->ref;
-		}
-	return kind;
-}
-
-/* Directives about a definition named by their argument. */
-static void about(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_node *rest)
-{
-	struct gsl_str arg = take_arg(g, n, rest, 0);
-	if (rest->first_child)
-		gsl_docgen_error(g, rest->first_child->loc, "'%s' takes one argument, no content",
-				 gsl_tag_name(n->tag));
-	const struct gsl_subject *s = arg.len ? lookup(g, arg, gsl_node_loc(n)) : NULL;
-	if (!s)
-		return;
-	bool attr = s->kind == GSL_SUBJECT_ATTRIBUTE;
-	switch (n->tag) {
-	case GSL_TAG_ID_OF:
-		gsl_docgen_text(g, attr ? gsl_arena_printf(g->arena, ".tgt.%s",
-							   gsl_docgen_declared_name(g, s))
-					: gsl_subject_tgt(g->m, s));
-		break;
-	case GSL_TAG_NAME_OF:
-		if (attr)
-			gsl_docgen_textn(g, s->name->text, s->name->len);
-		else
-			gsl_docgen_text(g, gsl_subject_tgt(g->m, s));
-		break;
-	case GSL_TAG_DESCRIPTION_OF:
-		description_of(g, s, n);
-		break;
-	case GSL_TAG_ATTR_NAME_OF:
-	case GSL_TAG_KIND_OF: {
-		const struct gsl_subject *kind = attr ? kind_of(s) : NULL;
-		if (!attr || (n->tag == GSL_TAG_KIND_OF && !kind)) {
-			gsl_docgen_error(g, gsl_node_loc(n), "'%s' needs an attribute with one "
-					 "'kind of'", gsl_tag_name(n->tag));
-			break;
-		}
-		const char *t = n->tag == GSL_TAG_KIND_OF
-			? gsl_subject_tgt(g->m, kind)
-			: gsl_arena_strndup(g->arena, s->name->text, s->name->len);
-		put_symbol(g, (struct gsl_str){ t, strlen(t) });
-		break;
-	}
-	case GSL_TAG_ATTRIBUTES_OF:
-	case GSL_TAG_MAPPINGS_OF:
-		if (!gsl_subject_is_kind(s))
-			gsl_docgen_error(g, gsl_node_loc(n), "'%s' needs a kind", gsl_tag_name(n->tag));
-		else
-			aspects_of(g, s, n->tag == GSL_TAG_MAPPINGS_OF ? GSL_TAG_MAPPING
-								      : GSL_TAG_ATTRIBUTE);
-		break;
-	default:
-		gsl_docgen_error(g, gsl_node_loc(n), "'%s' needs a mapping, and mappings have "
-				 "no names", gsl_tag_name(n->tag));
-		break;
-	}
-}
-
-/* `.use: macro` or `.use: macro: argument`, and the children as further
- * arguments: expands the macro's body. */
 static void use(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_node *rest)
 {
 	/* Symbols among the children are arguments too (the original took
 	 * only one argument, after the colon). */
-	struct gsl_str arg = take_arg(g, n, rest, ARG_MORE), name = arg;
+	struct gsl_str arg = gsl_docgen_take_arg(g, n, rest, GSL_ARG_MORE), name = arg;
 	const char *colon = memchr(arg.ptr, ':', arg.len);
 	if (colon && colon > arg.ptr) {
 		name = gsl_str_strip((struct gsl_str){ arg.ptr, (size_t)(colon - arg.ptr) });
@@ -490,14 +198,14 @@ static void use(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_no
 			(size_t)(arg.ptr + arg.len - colon - 1) });
 		if (!value.len)
 			gsl_docgen_error(g, gsl_node_loc(n), "'use' takes 'macro' or 'macro: argument'");
-		struct gsl_dt_node *args = scratch(g), *out = g->out;
+		struct gsl_dt_node *args = gsl_docgen_scratch(g), *out = g->out;
 		g->out = args;
-		put_symbol(g, gsl_str_strip(expand_arg(g, value)));
+		gsl_docgen_symbol(g, gsl_str_strip(gsl_docgen_expand_arg(g, value)));
 		g->out = out;
 		gsl_dt_move_children(args, rest);
 		rest = args;
 	}
-	const struct gsl_subject *macro = name.len ? lookup(g, name, gsl_node_loc(n)) : NULL;
+	const struct gsl_subject *macro = name.len ? gsl_docgen_lookup(g, name, gsl_node_loc(n)) : NULL;
 	macro = gsl_subject_target(macro);
 	if (!macro)
 		return;
@@ -505,7 +213,7 @@ static void use(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_no
 		gsl_docgen_error(g, gsl_node_loc(n), "'%.*s' is not a macro", (int)name.len, name.ptr);
 		return;
 	}
-	if (!enter_expansion(g, macro, "the macro", gsl_node_loc(n)))
+	if (!gsl_docgen_enter(g, macro, "the macro", gsl_node_loc(n)))
 		return;
 	struct frame *f = push(g, FRAME_MACRO, macro->node->first_child, g->out);
 	f->node = n;
@@ -519,7 +227,7 @@ static void use(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_no
 /* `.args: a, b` in a macro: names its arguments. */
 static void args(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_node *rest)
 {
-	struct gsl_dt_node *names = take_names(g, n, rest);
+	struct gsl_dt_node *names = gsl_docgen_take_names(g, n, rest);
 	if (rest->first_child)
 		gsl_docgen_error(g, rest->first_child->loc, "'args' takes only names");
 	if (!g->macro_args) {
@@ -536,7 +244,7 @@ static void args(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_n
 				 "named here", nargs, nargs == 1 ? "" : "s", nnames);
 	const struct gsl_dt_node *a = g->macro_args->first_child;
 	for (const struct gsl_dt_node *c = names->first_child; c && a; c = c->next, a = a->next)
-		bind(g, symbol_str(c), a);
+		bind(g, gsl_docgen_symbol_str(c), a);
 }
 
 /* `.take all`, `.take first`, `.take rest`: copies of macro arguments. */
@@ -562,7 +270,7 @@ static void take(struct gsl_docgen *g, const struct gsl_node *n)
 static void loop(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_node *rest)
 {
 	const struct gsl_node *in = n->first_child;
-	struct gsl_dt_node *names = take_names(g, in, rest);
+	struct gsl_dt_node *names = gsl_docgen_take_names(g, in, rest);
 	if (rest->first_child)
 		gsl_docgen_error(g, rest->first_child->loc, "'in' takes only names");
 	if (!in->next) {
@@ -579,79 +287,12 @@ static void loop(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_n
 }
 
 /* `.symbol: x`: an argument for the enclosing directive. */
-static void symbol(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_node *rest)
-{
-	struct gsl_str arg = take_arg(g, n, rest, 0);
-	if (rest->first_child)
-		gsl_docgen_error(g, rest->first_child->loc, "'symbol' takes one argument, no "
-				 "content");
-	put_symbol(g, arg);
-}
-
-/* `.defines: a, b` collects names that `.specified definitions` emits. */
-static void defines(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_node *rest)
-{
-	struct gsl_dt_node *names = take_names(g, n, rest);
-	for (const struct gsl_dt_node *c = names->first_child; c; c = c->next) {
-		if (g->ndefines == g->defines_cap) {
-			g->defines_cap = g->defines_cap ? 2 * g->defines_cap : 8;
-			g->defines = gsl_xrealloc(g->ctx->mem, g->defines,
-						  g->defines_cap * sizeof *g->defines);
-		}
-		g->defines[g->ndefines++] = symbol_str(c);
-	}
-}
-
-static void specified_definitions(struct gsl_docgen *g, const struct gsl_node *n)
-{
-	if (!g->ndefines)
-		gsl_docgen_error(g, gsl_node_loc(n), "no definitions have been specified "
-				 "(with 'defines')");
-	for (size_t i = 0; i < g->ndefines; i++)
-		put_symbol(g, g->defines[i]);
-}
-
-/* `.meta: name: content`: a meta element of the page's head. */
-static void meta(struct gsl_docgen *g, const struct gsl_node *n)
-{
-	struct gsl_str arg = gsl_node_arg_stripped(n);
-	const char *colon = memchr(arg.ptr, ':', arg.len);
-	if (!colon || colon == arg.ptr) {
-		gsl_docgen_error(g, gsl_node_loc(n), "'meta' takes 'name: content'");
-		return;
-	}
-	struct gsl_str name = gsl_str_strip((struct gsl_str){ arg.ptr, (size_t)(colon - arg.ptr) });
-	struct gsl_str content = gsl_str_strip((struct gsl_str){ colon + 1,
-		(size_t)(arg.ptr + arg.len - colon - 1) });
-	struct gsl_dt_node *out = g->out;
-	gsl_docgen_open_kind(g, GSL_DT_HEADER);
-	struct gsl_dt_node *e = gsl_docgen_open(g, "meta");
-	gsl_dt_add_attr(g->arena, e, "name", gsl_arena_strndup(g->arena, name.ptr, name.len));
-	gsl_dt_add_attr(g->arena, e, "content", gsl_arena_strndup(g->arena, content.ptr,
-								  content.len));
-	g->out = out;
-}
 
 /* Finishes a directive whose children have been expanded into rest. */
 static void finish(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_node *rest)
 {
 	g->loc = gsl_node_loc(n);
 	switch (n->tag) {
-	case GSL_TAG_MAN_PAGE_OF:
-		man_pages(g, n, rest);
-		break;
-	case GSL_TAG_REF:
-		ref(g, n, rest);
-		break;
-	case GSL_TAG_LABEL:
-		label(g, n, rest);
-		break;
-	case GSL_TAG_DEFINE:
-		define_or_link(g, n, rest, GSL_DT_DEFINE);
-		break;
-	case GSL_TAG_LINK_TO:
-		define_or_link(g, n, rest, GSL_DT_LINK);
-		break;
 	case GSL_TAG_USE:
 		use(g, n, rest);
 		break;
@@ -661,14 +302,8 @@ static void finish(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt
 	case GSL_TAG_FOR:
 		loop(g, n, rest);
 		break;
-	case GSL_TAG_SYMBOL:
-		symbol(g, n, rest);
-		break;
-	case GSL_TAG_DEFINES:
-		defines(g, n, rest);
-		break;
 	default:
-		about(g, n, rest);
+		gsl_docgen_directive(g, n, rest);
 		break;
 	}
 }
@@ -681,11 +316,11 @@ static void add_attrs(struct gsl_docgen *g, struct gsl_dt_node *e, const struct 
 {
 	for (const struct gsl_node *c = n->first_child; c; c = c->next) {
 		if (c->tag == GSL_TAG_HTMLATTR) {
-			struct gsl_str v = gsl_str_strip(expand_arg(g, gsl_node_arg_stripped(c)));
+			struct gsl_str v = gsl_str_strip(gsl_docgen_expand_arg(g, gsl_node_arg_stripped(c)));
 			gsl_dt_add_attr(g->arena, e, c->u.tag, gsl_arena_strndup(g->arena, v.ptr, v.len));
 		} else if (c->tag == GSL_TAG_MARKUP && strcmp(c->u.tag, "with") == 0) {
 			for (const struct gsl_node *a = c->first_child; a; a = a->next) {
-				struct gsl_str v = gsl_str_strip(expand_arg(g, gsl_node_arg_stripped(a)));
+				struct gsl_str v = gsl_str_strip(gsl_docgen_expand_arg(g, gsl_node_arg_stripped(a)));
 				struct gsl_str t = gsl_node_tag(a);
 				gsl_dt_add_attr(g->arena, e, gsl_intern(g->ctx, t.ptr, t.len),
 						gsl_arena_strndup(g->arena, v.ptr, v.len));
@@ -717,7 +352,7 @@ static void arg_text(struct gsl_docgen *g, const struct gsl_node *n, uint8_t fla
 static void markup(struct gsl_docgen *g, const struct gsl_node *n)
 {
 	if (n->tag == GSL_TAG_MARKUP && strcmp(n->u.tag, "char") == 0) {
-		struct gsl_str name = gsl_str_strip(expand_arg(g, gsl_node_arg_stripped(n)));
+		struct gsl_str name = gsl_str_strip(gsl_docgen_expand_arg(g, gsl_node_arg_stripped(n)));
 		gsl_docgen_char(g, gsl_arena_strndup(g->arena, name.ptr, name.len));
 		return;
 	}
@@ -726,9 +361,9 @@ static void markup(struct gsl_docgen *g, const struct gsl_node *n)
 	struct gsl_dt_node *e = gsl_docgen_open(g, n->tag == GSL_TAG_MARKUP ? n->u.tag
 						: gsl_intern(g->ctx, tag.ptr, tag.len));
 	add_attrs(g, e, n);
-	struct gsl_str arg = gsl_node_arg(n), value = expand_arg(g, arg);
+	struct gsl_str arg = gsl_node_arg(n), value = gsl_docgen_expand_arg(g, arg);
 	if (value.ptr != arg.ptr)
-		put_symbol(g, value);
+		gsl_docgen_symbol(g, value);
 	else
 		arg_text(g, n, GSL_DT_ARG);
 	g->out = out;
@@ -784,14 +419,14 @@ static void begin(struct gsl_docgen *g, const struct gsl_node *n)
 		take(g, n);
 		return;
 	case GSL_TAG_SPECIFIED_DEFINITIONS:
-		specified_definitions(g, n);
+		gsl_docgen_specified(g, n);
 		return;
 	case GSL_TAG_FOR:
 		if (!n->first_child || n->first_child->tag != GSL_TAG_IN) {
 			gsl_docgen_error(g, gsl_node_loc(n), "a 'for' loop begins with 'in'");
 			return;
 		}
-		f = push(g, FRAME_DIRECTIVE, n->first_child->first_child, scratch(g));
+		f = push(g, FRAME_DIRECTIVE, n->first_child->first_child, gsl_docgen_scratch(g));
 		f->node = n;
 		f->result = g->out;
 		return;
@@ -812,7 +447,7 @@ static void begin(struct gsl_docgen *g, const struct gsl_node *n)
 	case GSL_TAG_ARGUMENTS_OF:
 	case GSL_TAG_ATTRIBUTES_OF:
 	case GSL_TAG_MAPPINGS_OF:
-		f = push(g, FRAME_DIRECTIVE, n->first_child, scratch(g));
+		f = push(g, FRAME_DIRECTIVE, n->first_child, gsl_docgen_scratch(g));
 		f->node = n;
 		f->result = g->out;
 		return;
@@ -829,7 +464,7 @@ static void begin(struct gsl_docgen *g, const struct gsl_node *n)
 		return;
 	}
 	case GSL_TAG_META:
-		meta(g, n);
+		gsl_docgen_meta(g, n);
 		return;
 	default:
 		if (is_attr(n))
@@ -855,7 +490,7 @@ static void end(struct gsl_docgen *g)
 		g->macro_args = f.saved_args;
 		g->scope = f.saved_scope;
 		g->nbindings = f.saved_bindings;
-		leave_expansion(g);
+		gsl_docgen_leave(g);
 		break;
 	case FRAME_FOR:
 		g->nbindings = f.saved_bindings;

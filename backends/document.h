@@ -1,8 +1,9 @@
 /* document.h: what the parts of the document layer share (emitters read
  * doctree.h instead). A docgen is the state of making the tree of one
  * document: where output goes, the macro and loop bindings, and the man
- * page being laid out. document.c expands directives; manpage*.c lay out
- * man pages through the output calls below. */
+ * page being laid out. document.c expands markup, macros and loops,
+ * directives.c the other directives; manpage.c and the files it names
+ * lay out man pages through the output calls below. */
 #ifndef GSL_DOCUMENT_H
 #define GSL_DOCUMENT_H
 
@@ -79,6 +80,55 @@ void gsl_docgen_text(struct gsl_docgen *g, const char *s);
 void gsl_docgen_textn(struct gsl_docgen *g, const char *s, size_t n);
 /* A character by its entity name or code ("nbsp", "169"). */
 void gsl_docgen_char(struct gsl_docgen *g, const char *name);
+
+/* ---- Between the expansion (document.c) and the directives
+ * (directives.c) --------------------------------------------------------- */
+
+/* A symbol: an argument for the directive it stands in. */
+struct gsl_dt_node *gsl_docgen_symbol(struct gsl_docgen *g, struct gsl_str s);
+static inline bool gsl_docgen_is_symbol(const struct gsl_dt_node *n)
+{
+	return n && n->kind == GSL_DT_TEXT && (n->flags & GSL_DT_SYMBOL);
+}
+static inline struct gsl_str gsl_docgen_symbol_str(const struct gsl_dt_node *n)
+{
+	return (struct gsl_str){ n->u.text.ptr, n->u.text.len };
+}
+/* A detached container for the expanded children a directive takes its
+ * arguments from. */
+struct gsl_dt_node *gsl_docgen_scratch(struct gsl_docgen *g);
+/* An argument, or the symbol a macro or loop variable of that name is
+ * bound to. */
+struct gsl_str gsl_docgen_expand_arg(struct gsl_docgen *g, struct gsl_str arg);
+/* Starts expanding what (the kind of a man page, the subject of a
+ * description, a macro; which says which) at loc. False, reported, if it
+ * is being expanded already (it would include itself without end) or
+ * expansions nest too deep. */
+bool gsl_docgen_enter(struct gsl_docgen *g, const struct gsl_subject *what, const char *which,
+		      struct gsl_loc loc);
+void gsl_docgen_leave(struct gsl_docgen *g);
+
+enum { GSL_ARG_OPTIONAL = 1, GSL_ARG_MORE = 2 };
+/* The argument of directive n: on its line, else the first symbol of
+ * its expanded children rest (which is then removed from rest). A
+ * missing one is reported unless GSL_ARG_OPTIONAL, a second symbol
+ * unless GSL_ARG_MORE. */
+struct gsl_str gsl_docgen_take_arg(struct gsl_docgen *g, const struct gsl_node *n,
+				   struct gsl_dt_node *rest, unsigned opts);
+/* The names of a directive that takes a list: those on its line, then
+ * the symbols leading its expanded children rest (removed from rest).
+ * Returns a container of symbols. */
+struct gsl_dt_node *gsl_docgen_take_names(struct gsl_docgen *g, const struct gsl_node *n,
+					  struct gsl_dt_node *rest);
+/* The definition a name in the document refers to, or NULL (reported). */
+const struct gsl_subject *gsl_docgen_lookup(struct gsl_docgen *g, struct gsl_str name,
+					    struct gsl_loc loc);
+/* Finishes a directive of directives.c whose children were expanded
+ * into rest. */
+void gsl_docgen_directive(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_node *rest);
+/* `.specified definitions` and `.meta: name: content`. */
+void gsl_docgen_specified(struct gsl_docgen *g, const struct gsl_node *n);
+void gsl_docgen_meta(struct gsl_docgen *g, const struct gsl_node *n);
 
 /* HTML text read into nodes (gsml.c), reporting problems at loc. */
 void gsl_docgen_gsml(struct gsl_docgen *g, struct gsl_str text, struct gsl_loc loc);

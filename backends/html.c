@@ -280,7 +280,7 @@ static void link(struct render *r, const struct gsl_dt_node *n)
 	} else {
 		struct gsl_buf *b = &r->h->scratch;
 		gsl_buf_clear(b);
-		if (doc != r->h->tree->doc)
+		if (!gsl_dt_link_is_local(n, r->h->tree))
 			gsl_buf_printf(b, "%s.html", doc->name);
 		gsl_buf_putc(b, '#');
 		gsl_dt_anchor(b, n->u.link.name);

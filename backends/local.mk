@@ -6,7 +6,7 @@ backends_libbackends_a_SOURCES = \
 	backends/emit.h backends/backends.c \
 	backends/render.c backends/render.h \
 	backends/doctree.c backends/doctree.h \
-	backends/document.c backends/document.h \
+	backends/document.c backends/document.h backends/directives.c \
 	backends/gsml.c backends/links.c \
 	backends/manpage.c backends/manpage.h backends/aspects.c backends/kinds.c \
 	backends/arguments.c backends/mapping.c backends/operators.c \
