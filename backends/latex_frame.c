@@ -31,10 +31,14 @@ static const char macros[] =
 	"  \\advance\\LTleft by \\@totalleftmargin\\relax\\LTright=\\fill}\n"
 	"\\makeatother\n";
 
+/* The fonts are Latin Modern where the lmodern package is (Debian's
+ * texlive-latex-base only recommends it), else Times, Helvetica and
+ * Courier (texlive-fonts-recommended). */
 static const char packages[] =
 	"\\usepackage[utf8]{inputenc}\n"
 	"\\usepackage[T1]{fontenc}\n"
-	"\\usepackage{lmodern}\n"
+	"\\IfFileExists{lmodern.sty}{\\usepackage{lmodern}}\n"
+	"  {\\usepackage{mathptmx}\\usepackage[scaled=.92]{helvet}\\usepackage{courier}}\n"
 	"\\usepackage{textcomp}\n"
 	"\\usepackage[a4paper,margin=25mm]{geometry}\n"
 	"\\usepackage{parskip}\n"
