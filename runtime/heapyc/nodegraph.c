@@ -466,8 +466,9 @@ static PyMethodDef ng_methods[] = {
 };
 
 static PyMemberDef ng_members[] = {
-    {"_hiding_tag_", T_OBJECT_EX, offsetof(NyNodeGraphObject, _hiding_tag_),
-     0, "Views whose hiding tag is this object do not see the nodegraph."},
+    {"_hiding_tag_", T_OBJECT, offsetof(NyNodeGraphObject, _hiding_tag_),
+     0, "Views whose hiding tag is this object do not see the edges;\n"
+        "None until assigned."},
     {"is_mapping", T_UBYTE, offsetof(NyNodeGraphObject, is_mapping),
      READONLY, "True if indexing gives the one target of a source."},
     {"is_sorted", T_UBYTE, offsetof(NyNodeGraphObject, is_sorted), READONLY,

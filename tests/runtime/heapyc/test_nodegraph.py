@@ -109,7 +109,7 @@ class Methods(TestCase):
 
     def test_hiding_tag(self):
         ng = NodeGraph()
-        self.assertRaises(AttributeError, getattr, ng, '_hiding_tag_')
+        self.assertIsNone(ng._hiding_tag_)
         tag = []
         ng._hiding_tag_ = tag
         self.assertIs(ng._hiding_tag_, tag)
