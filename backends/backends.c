@@ -2,6 +2,7 @@
 #include "emit.h"
 #include "doctree.h"
 #include "latex.h"
+#include "pyemit.h"
 
 #include <string.h>
 
@@ -18,8 +19,8 @@ static const struct backend backends[] = {
 	{ GSL_FORMAT_HTML, gsl_emit_html, gsl_emit_html_finish },
 	{ GSL_FORMAT_XHTML, gsl_emit_xhtml, gsl_emit_xhtml_finish },
 	{ GSL_FORMAT_LATEX, gsl_emit_latex, NULL },
-	{ GSL_FORMAT_TESTER, NULL, NULL },
-	{ GSL_FORMAT_UNITTEST, NULL, NULL },
+	{ GSL_FORMAT_TESTER, gsl_emit_tester, NULL },
+	{ GSL_FORMAT_UNITTEST, gsl_emit_unittest, NULL },
 	{ GSL_FORMAT_CTEST, NULL, NULL },
 };
 

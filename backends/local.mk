@@ -24,6 +24,14 @@ backends/stylesheet.c: $(srcdir)/doc/css/gsl.css
 	  echo '0x00 };'; \
 	} > $@-t && mv $@-t $@
 CLEANFILES += backends/stylesheet.c
+# The Python test emitters (tester and unittest formats) and the test
+# plan, which a C test emitter can share.
+backends_libbackends_a_SOURCES += \
+	backends/testplan.c backends/testplan.h backends/testplan_int.h \
+	backends/testplan_graph.c backends/testplan_args.c backends/testplan_conds.c \
+	backends/testplan_paths.c backends/testplan_origin.c \
+	backends/pycode.c backends/pycode.h backends/pyemit.h \
+	backends/tester.c backends/unittest.c
 # The LaTeX emitter.
 backends_libbackends_a_SOURCES += \
 	backends/latex.c backends/latex.h backends/latex_render.h backends/latex_out.c \

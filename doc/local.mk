@@ -8,3 +8,7 @@ EXTRA_DIST += doc/model.md
 # beside the pages it makes.
 EXTRA_DIST += doc/css/gsl.css
 # ---- end of the stylesheet ----
+
+# ---- The tester and unittest formats (Python test backends) ----
+EXTRA_DIST += doc/unittest.md
+# ---- end of the Python test backends ----

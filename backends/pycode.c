@@ -1,0 +1,527 @@
+/* pycode.c: Python text for the test renderers. */
+#include "pycode.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- Literals and names ---------------------------------------------------- */
+
+void gsl_py_repr(struct gsl_buf *b, const char *s, size_t n)
+{
+	/* As repr(): single quotes unless the text has a single quote and
+	 * no double quote. */
+	bool single = memchr(s, '\'', n) && !memchr(s, '"', n);
+	char quote = single ? '"' : '\'';
+	gsl_buf_putc(b, quote);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		switch (c) {
+		case '\\':
+			gsl_buf_puts(b, "\\\\");
+			break;
+		case '\n':
+			gsl_buf_puts(b, "\\n");
+			break;
+		case '\r':
+			gsl_buf_puts(b, "\\r");
+			break;
+		case '\t':
+			gsl_buf_puts(b, "\\t");
+			break;
+		default:
+			if (c == (unsigned char)quote)
+				gsl_buf_printf(b, "\\%c", c);
+			else if (c < 0x20 || c == 0x7f)
+				gsl_buf_printf(b, "\\x%02x", c);
+			else
+				gsl_buf_putc(b, (char)c);
+		}
+	}
+	gsl_buf_putc(b, quote);
+}
+
+static bool is_word(char c, bool first)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (!first && c >= '0' && c <= '9');
+}
+
+bool gsl_py_is_identifier(const char *s, size_t n)
+{
+	/* Python's keywords, by length. */
+	static const char *const keywords[] = {
+		[2] = "as if in is or",
+		[3] = "and def del for not try",
+		[4] = "None True elif else from pass with",
+		[5] = "False async await break class raise while yield",
+		[6] = "assert except global import lambda return",
+		[7] = "finally",
+		[8] = "continue nonlocal",
+	};
+	if (!n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!is_word(s[i], i == 0))
+			return false;
+	if (n >= sizeof keywords / sizeof *keywords || !keywords[n])
+		return true;
+	for (const char *k = keywords[n]; *k; k += n + (k[n] == ' '))
+		if (memcmp(k, s, n) == 0)
+			return false;
+	return true;
+}
+
+void gsl_py_slug(struct gsl_buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		gsl_buf_putc(b, is_word(s[i], false) ? s[i] : '_');
+}
+
+void gsl_py_attribute(struct gsl_buf *b, const char *obj, const char *name)
+{
+	size_t n = strlen(name);
+	if (gsl_py_is_identifier(name, n)) {
+		gsl_buf_puts(b, obj);
+		gsl_buf_putc(b, '.');
+		gsl_buf_put(b, name, n);
+		return;
+	}
+	gsl_buf_puts(b, "getattr(");
+	gsl_buf_puts(b, obj);
+	gsl_buf_puts(b, ", ");
+	gsl_py_repr(b, name, n);
+	gsl_buf_putc(b, ')');
+}
+
+/* ---- Values and statements ------------------------------------------------- */
+
+void gsl_py_value(struct gsl_buf *b, const struct gsl_tp_value *v)
+{
+	if (v->keyword) {
+		gsl_buf_puts(b, v->keyword);
+		gsl_buf_putc(b, '=');
+	}
+	const struct gsl_tp_example *x = v->example;
+	if (x->number)
+		gsl_buf_printf(b, "self.get_ex_%u()", x->number);
+	else
+		gsl_buf_put(b, x->expr.ptr, x->expr.len);
+}
+
+void gsl_py_args(struct gsl_buf *b, const struct gsl_tp_args *a)
+{
+	for (uint32_t i = 0; i < a->n; i++) {
+		if (i)
+			gsl_buf_puts(b, ", ");
+		gsl_py_value(b, &a->v[i]);
+	}
+}
+
+static void assign(struct gsl_buf *b, const char *dst)
+{
+	gsl_buf_puts(b, dst);
+	gsl_buf_puts(b, " = ");
+}
+
+void gsl_py_call(struct gsl_buf *b, const struct gsl_tp_arrow *a, const char *src, const char *dst)
+{
+	switch (a->op) {
+	case GSL_TP_GETATTR:
+		assign(b, dst);
+		gsl_py_attribute(b, src, a->name);
+		break;
+	case GSL_TP_CALLATTR:
+		assign(b, dst);
+		gsl_py_attribute(b, src, a->name);
+		gsl_buf_putc(b, '(');
+		gsl_py_args(b, &a->args);
+		gsl_buf_putc(b, ')');
+		break;
+	case GSL_TP_CALL:
+		assign(b, dst);
+		gsl_buf_printf(b, "%s(", src);
+		gsl_py_args(b, &a->args);
+		gsl_buf_putc(b, ')');
+		break;
+	case GSL_TP_OPERATOR:
+		assign(b, dst);
+		gsl_buf_printf(b, "%s %s ", src, a->name);
+		gsl_py_args(b, &a->args);
+		break;
+	case GSL_TP_REVERSE:
+		assign(b, dst);
+		gsl_py_args(b, &a->args);
+		gsl_buf_printf(b, " %s %s", a->name, src);
+		break;
+	case GSL_TP_INPLACE:
+		gsl_buf_printf(b, "%s = %s\n%s %s ", dst, src, dst, a->name);
+		gsl_py_args(b, &a->args);
+		break;
+	case GSL_TP_FUNCTION:
+		assign(b, dst);
+		gsl_buf_printf(b, "%s(%s", a->name, src);
+		if (a->args.n)
+			gsl_buf_puts(b, ", ");
+		gsl_py_args(b, &a->args);
+		gsl_buf_putc(b, ')');
+		break;
+	case GSL_TP_GETITEM:
+		assign(b, dst);
+		gsl_buf_printf(b, "%s[", src);
+		gsl_py_args(b, &a->args);
+		gsl_buf_putc(b, ']');
+		break;
+	case GSL_TP_SETITEM: {
+		/* The keys, then the value assigned. */
+		struct gsl_tp_args keys = { a->args.v, a->args.n ? a->args.n - 1 : 0 };
+		gsl_buf_printf(b, "%s[", src);
+		gsl_py_args(b, &keys);
+		gsl_buf_puts(b, "] = ");
+		if (a->args.n)
+			gsl_py_value(b, &a->args.v[a->args.n - 1]);
+		break;
+	}
+	case GSL_TP_DELITEM:
+		gsl_buf_printf(b, "del %s[", src);
+		gsl_py_args(b, &a->args);
+		gsl_buf_putc(b, ']');
+		break;
+	case GSL_TP_EITHER:
+	case GSL_TP_ALTERNATIVE:
+		break;
+	}
+}
+
+void gsl_py_setup(struct gsl_buf *b, const struct gsl_tp_setup *s, const char *src)
+{
+	gsl_py_attribute(b, src, s->name);
+	gsl_buf_putc(b, '(');
+	gsl_py_args(b, &s->args);
+	gsl_buf_putc(b, ')');
+}
+
+void gsl_py_prepare(struct gsl_buf *b, const struct gsl_tp_arrow *a, const char *src)
+{
+	if (a->setup) {
+		gsl_py_setup(b, a->setup, src);
+		gsl_buf_putc(b, '\n');
+	}
+	for (uint32_t i = 0; i < a->neqs; i++) {
+		gsl_buf_printf(b, "pre_%u = ", i);
+		gsl_py_check(b, &a->eqs[i].pre, src, NULL);
+		gsl_buf_putc(b, '\n');
+	}
+}
+
+void gsl_py_check(struct gsl_buf *b, const struct gsl_tp_check *c, const char *src, const char *dst)
+{
+	gsl_buf_printf(b, "%sself.cond_%u(", c->negated ? "not " : "", c->cond->number);
+	for (uint32_t i = 0; i < c->noperands; i++) {
+		if (i)
+			gsl_buf_puts(b, ", ");
+		const struct gsl_tp_operand *o = &c->operands[i];
+		if (o->kind == GSL_TP_SOURCE)
+			gsl_buf_puts(b, src);
+		else if (o->kind == GSL_TP_RESULT)
+			gsl_buf_puts(b, dst ? dst : "None");
+		else
+			gsl_py_value(b, o->value);
+	}
+	gsl_buf_putc(b, ')');
+}
+
+/* ---- Helper methods -------------------------------------------------------- */
+
+/* Writes code lines, each indented at the current level (blank lines
+ * stay empty). */
+static void code_lines(struct gsl_render *r, struct gsl_str code)
+{
+	gsl_render_text(r, code.ptr, code.len);
+	gsl_render_newline(r, false);
+}
+
+void gsl_py_example_method(struct gsl_render *r, const struct gsl_tp_example *x)
+{
+	gsl_render_rawf(r, "def get_ex_%u(self):\n", x->number);
+	gsl_render_indent(r);
+	code_lines(r, x->context);
+	gsl_render_raw(r, "return ");
+	gsl_render_text(r, x->expr.ptr, x->expr.len);
+	gsl_render_newline(r, false);
+	gsl_render_dedent(r);
+}
+
+void gsl_py_condition_method(struct gsl_render *r, const struct gsl_tp_condition *c)
+{
+	/* The first parameter takes more underscores until it is no
+	 * parameter's name. */
+	size_t underscores = 1;
+	for (bool clash = true; clash; underscores += clash) {
+		clash = false;
+		for (uint32_t i = 0; i < c->nparams; i++) {
+			const char *p = c->params[i];
+			size_t n = strspn(p, "_");
+			clash |= n == underscores && strcmp(p + n, "self") == 0;
+		}
+	}
+	gsl_render_rawf(r, "def cond_%u(%.*sself", c->number, (int)underscores,
+			"________________________________");
+	for (uint32_t i = 0; i < c->nparams; i++)
+		gsl_render_rawf(r, ", %s", c->params[i]);
+	gsl_render_raw(r, "):\n");
+	gsl_render_indent(r);
+	gsl_render_rawf(r, "# Condition: %s\n", c->id);
+	if (!c->ncode)
+		gsl_render_raw(r, "return True\n");
+	for (uint32_t i = 0; i < c->ncode; i++) {
+		const struct gsl_node *code = c->code[i];
+		for (const struct gsl_node *k = code->first_child; k; k = k->next)
+			if (k->tag == GSL_TAG_IN_CONTEXT)
+				code_lines(r, gsl_node_arg_stripped(k));
+		struct gsl_str expr = gsl_node_arg_stripped(code);
+		if (i + 1 < c->ncode) {
+			gsl_render_raw(r, "if not (");
+			gsl_render_text(r, expr.ptr, expr.len);
+			gsl_render_raw(r, "):\n");
+			gsl_render_indent(r);
+			gsl_render_raw(r, "return False\n");
+			gsl_render_dedent(r);
+		} else {
+			gsl_render_raw(r, "return (");
+			gsl_render_text(r, expr.ptr, expr.len);
+			gsl_render_raw(r, ")\n");
+		}
+	}
+	gsl_render_dedent(r);
+}
+
+/* ---- The walk over steps ---------------------------------------------------------- */
+
+void gsl_py_walk_init(struct gsl_py_walk *w, struct gsl_render *r, void *data,
+		      void (*statements)(struct gsl_py_walk *, const struct gsl_tp_step *,
+					 const char *, const char *))
+{
+	*w = (struct gsl_py_walk){ .r = r, .data = data, .statements = statements };
+	gsl_buf_init(&w->line, r->out->mem);
+	gsl_buf_init(&w->templates, r->out->mem);
+}
+
+void gsl_py_walk_plan(struct gsl_py_walk *w, const struct gsl_testplan *p)
+{
+	w->nvars = 0;
+	gsl_buf_clear(&w->templates);
+	if (p->narrows > w->ntemplates) {
+		gsl_xfree(w->r->out->mem, w->template_at);
+		w->ntemplates = p->narrows;
+		w->template_at = gsl_xmalloc(w->r->out->mem, w->ntemplates * sizeof *w->template_at);
+	}
+	memset(w->template_at, 0, w->ntemplates * sizeof *w->template_at);
+}
+
+void gsl_py_walk_free(struct gsl_py_walk *w)
+{
+	gsl_buf_free(&w->line);
+	gsl_buf_free(&w->templates);
+	gsl_xfree(w->r->out->mem, w->template_at);
+}
+
+/* The template of an arrow's statement: as gsl_py_call writes it, with
+ * \1 for the source and \2 for the result. Made once per plan. */
+static const char *template_of(struct gsl_py_walk *w, const struct gsl_tp_arrow *a)
+{
+	uint32_t *at = &w->template_at[a->index];
+	if (!*at) {
+		*at = (uint32_t)w->templates.len + 1;
+		gsl_py_call(&w->templates, a, "\1", "\2");
+		gsl_buf_putc(&w->templates, '\0');
+	}
+	return w->templates.data + *at - 1;
+}
+
+/* The local array a line is made in. */
+#define LINE 256
+
+/* Appends the indentation of a new line of r to line[*n]. The
+ * statements of steps are written straight into r->out this way, a line
+ * at a time, without the renderer's scan for newlines: the tests of a
+ * large corpus are millions of lines. */
+static void indentation(const struct gsl_render *r, size_t unit, char *line, size_t *n)
+{
+	for (int i = 0; i < r->level; i++) {
+		if (*n + unit > LINE / 2) {
+			gsl_buf_put(r->out, line, *n);
+			*n = 0;
+		}
+		memcpy(line + *n, r->unit, unit);
+		*n += unit;
+	}
+}
+
+/* Writes a template with src and dst put in: into b, or, when r is
+ * given, into r->out as lines at r's indentation, each ended. */
+static void expand(struct gsl_buf *b, struct gsl_render *r, const char *t, const char *src,
+		   const char *dst)
+{
+	size_t unit = r ? strlen(r->unit) : 0, nsrc = strlen(src), ndst = strlen(dst);
+	char line[LINE];
+	size_t n = 0;
+	if (r) {
+		b = r->out;
+		if (r->line_start)
+			indentation(r, unit, line, &n);
+	}
+	for (;;) {
+		size_t k = strcspn(t, "\1\2\n");
+		if (n + k + nsrc + ndst + 1 > sizeof line) {
+			/* src and dst are variable names: they always fit. */
+			gsl_buf_put(b, line, n);
+			gsl_buf_put(b, t, k);
+			n = 0;
+		} else {
+			memcpy(line + n, t, k);
+			n += k;
+		}
+		t += k;
+		char c = *t++;
+		if (c == '\1') {
+			memcpy(line + n, src, nsrc);
+			n += nsrc;
+		} else if (c == '\2') {
+			memcpy(line + n, dst, ndst);
+			n += ndst;
+		} else if (c == '\n') {
+			line[n++] = '\n';
+			if (r) {
+				gsl_buf_put(b, line, n);
+				n = 0;
+				indentation(r, unit, line, &n);
+			}
+		} else {
+			break;
+		}
+	}
+	if (r) {
+		line[n++] = '\n';
+		r->line_start = true;
+	}
+	gsl_buf_put(b, line, n);
+}
+
+void gsl_py_walk_call(struct gsl_py_walk *w, struct gsl_buf *b, const struct gsl_tp_arrow *a,
+		      const char *src, const char *dst)
+{
+	expand(b, NULL, template_of(w, a), src, dst);
+}
+
+void gsl_py_walk_statement(struct gsl_py_walk *w, const struct gsl_tp_arrow *a, const char *src,
+			   const char *dst)
+{
+	expand(NULL, w->r, template_of(w, a), src, dst);
+}
+
+/* A step whose children are being written. */
+struct frame {
+	const struct gsl_tp_step *step;
+	const struct gsl_tp_step *child;  /* the next child to look at */
+	const struct gsl_tp_step *only;   /* the one child to write, or NULL */
+	char var[16];                     /* the variable of step's object */
+	bool alternatives;                /* at the alternatives now */
+	bool in_try;                      /* an alternative's try block is open */
+	uint32_t tries;                   /* try blocks that got statements */
+	size_t mark;                      /* where the open try block began */
+	size_t body;                      /* where its statements begin */
+};
+
+static bool is_alternative(const struct gsl_tp_step *s)
+{
+	return s->arrow->op == GSL_TP_ALTERNATIVE;
+}
+
+/* "t<n>" into var (16 bytes). */
+static void variable(char *var, uint32_t n)
+{
+	char digits[12];
+	int k = 0;
+	do
+		digits[k++] = (char)('0' + n % 10);
+	while ((n /= 10));
+	*var++ = 't';
+	while (k)
+		*var++ = digits[--k];
+	*var = '\0';
+}
+
+void gsl_py_walk_steps(struct gsl_py_walk *w, const struct gsl_tp_step *parent, const char *var,
+		       const struct gsl_tp_step *only)
+{
+	const struct gsl_mem *mem = w->r->out->mem;
+	struct gsl_render *r = w->r;
+	uint32_t depth = 0, cap = 16;
+	struct frame *stack = gsl_xmalloc(mem, cap * sizeof *stack);
+	stack[depth] = (struct frame){ .step = parent, .child = only ? only : parent->first_child,
+				       .only = only };
+	snprintf(stack[depth++].var, sizeof stack->var, "%s", var);
+	while (depth) {
+		struct frame *f = &stack[depth - 1];
+		const struct gsl_tp_step *next = NULL;
+		char var_of_next[16];
+		if (!f->alternatives) {
+			while (f->child && is_alternative(f->child))
+				f->child = f->only ? NULL : f->child->next;
+			if (!f->child) {
+				f->alternatives = true;
+				f->child = f->only ? NULL : f->step->first_child;
+				continue;
+			}
+			next = f->child;
+			f->child = f->only ? NULL : next->next;
+			if (next->arrow->op == GSL_TP_EITHER) {
+				memcpy(var_of_next, f->var, sizeof var_of_next);
+			} else {
+				variable(var_of_next, w->nvars++);
+				w->statements(w, next, f->var, var_of_next);
+			}
+		} else {
+			if (f->in_try) {
+				f->in_try = false;
+				gsl_render_dedent(r);
+				if (r->out->len == f->body) {
+					/* The alternative had nothing to try. */
+					r->out->len = f->mark;
+					r->out->data[f->mark] = '\0';
+				} else {
+					gsl_render_raw(r, "except Exception:\n");
+					gsl_render_indent(r);
+					f->tries++;
+				}
+			}
+			while (f->child && !is_alternative(f->child))
+				f->child = f->child->next;
+			if (!f->child) {
+				if (f->tries)
+					gsl_render_raw(r, "raise\n");
+				for (uint32_t i = 0; i < f->tries; i++)
+					gsl_render_dedent(r);
+				depth--;
+				continue;
+			}
+			next = f->child;
+			f->child = next->next;
+			f->in_try = true;
+			f->mark = r->out->len;
+			gsl_render_raw(r, "try:\n");
+			gsl_render_indent(r);
+			f->body = r->out->len;
+			memcpy(var_of_next, f->var, sizeof var_of_next);
+		}
+		if (!next->first_child)
+			continue;
+		if (depth == cap) {
+			cap *= 2;
+			stack = gsl_xrealloc(mem, stack, cap * sizeof *stack);
+		}
+		stack[depth] = (struct frame){ .step = next, .child = next->first_child };
+		memcpy(stack[depth++].var, var_of_next, sizeof var_of_next);
+	}
+	gsl_xfree(mem, stack);
+}

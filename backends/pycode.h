@@ -1,0 +1,84 @@
+/* pycode.h: the Python that both test renderers write (tester.c, the
+ * original's module form, and unittest.c): string literals, attribute
+ * access, the statements of steps, the helper methods that make
+ * examples and evaluate conditions, and the walk over a plan's steps
+ * that puts the alternatives of an either group in nested try blocks. */
+#ifndef GSL_PYCODE_H
+#define GSL_PYCODE_H
+
+#include "render.h"
+#include "testplan.h"
+
+/* Appends s[0..n) as a Python str literal, quoted as repr() quotes. */
+void gsl_py_repr(struct gsl_buf *b, const char *s, size_t n);
+/* Whether s[0..n) can follow a dot: an identifier, not a keyword. */
+bool gsl_py_is_identifier(const char *s, size_t n);
+/* Appends "obj.name", or "getattr(obj, 'name')" when name cannot follow
+ * a dot. */
+void gsl_py_attribute(struct gsl_buf *b, const char *obj, const char *name);
+/* Appends s[0..n) made an identifier: other characters become '_'. */
+void gsl_py_slug(struct gsl_buf *b, const char *s, size_t n);
+
+/* Appends what an argument is: its expression, or the call of its
+ * example's helper method; keyword arguments as name=value. */
+void gsl_py_value(struct gsl_buf *b, const struct gsl_tp_value *v);
+void gsl_py_args(struct gsl_buf *b, const struct gsl_tp_args *a);
+
+/* The statements of taking an arrow from the object in src, giving dst
+ * (lines separated by '\n', no final newline); nothing for either
+ * groups and their alternatives. */
+void gsl_py_call(struct gsl_buf *b, const struct gsl_tp_arrow *a, const char *src, const char *dst);
+/* "src.name(args)": the set-up of a call. */
+void gsl_py_setup(struct gsl_buf *b, const struct gsl_tp_setup *s, const char *src);
+/* The lines that come before the call of an arrow from src: its set-up
+ * and its equations' preconditions (pre_0 = ...), each ended. */
+void gsl_py_prepare(struct gsl_buf *b, const struct gsl_tp_arrow *a, const char *src);
+/* "[not ]self.cond_N(operands)" for a check after a call from src that
+ * gave dst. */
+void gsl_py_check(struct gsl_buf *b, const struct gsl_tp_check *c, const char *src, const char *dst);
+
+/* `def get_ex_N(self):` returning an example after its context. */
+void gsl_py_example_method(struct gsl_render *r, const struct gsl_tp_example *x);
+/* `def cond_N(_self, params):` true when all the python codes of the
+ * condition are. */
+void gsl_py_condition_method(struct gsl_render *r, const struct gsl_tp_condition *c);
+
+/* Walks steps and writes their statements through a renderer's
+ * callback, giving each object a variable (t0, t1 ... in order). */
+struct gsl_py_walk {
+	struct gsl_render *r;
+	/* Writes the statements of step s, from the object in src to dst. */
+	void (*statements)(struct gsl_py_walk *w, const struct gsl_tp_step *s, const char *src,
+			   const char *dst);
+	void *data;
+	uint32_t nvars;               /* variables given so far */
+	struct gsl_buf line;          /* scratch for the callback */
+	/* The statement of each arrow of the plan, made once, with \1 for
+	 * the source and \2 for the result (see gsl_py_walk_call). */
+	struct gsl_buf templates;
+	uint32_t *template_at;        /* by arrow index: offset + 1, 0 if not made */
+	uint32_t ntemplates;
+};
+
+void gsl_py_walk_init(struct gsl_py_walk *w, struct gsl_render *r, void *data,
+		      void (*statements)(struct gsl_py_walk *, const struct gsl_tp_step *,
+					 const char *, const char *));
+/* Starts a plan: forgets the statements of the last one's arrows. */
+void gsl_py_walk_plan(struct gsl_py_walk *w, const struct gsl_testplan *p);
+void gsl_py_walk_free(struct gsl_py_walk *w);
+/* Appends the statement of arrow a of the current plan, as gsl_py_call
+ * writes it (made once per arrow). */
+void gsl_py_walk_call(struct gsl_py_walk *w, struct gsl_buf *b, const struct gsl_tp_arrow *a,
+		      const char *src, const char *dst);
+/* Writes it as lines at the renderer's indentation. */
+void gsl_py_walk_statement(struct gsl_py_walk *w, const struct gsl_tp_arrow *a, const char *src,
+			   const char *dst);
+
+/* The statements of the steps below parent, whose object is in var; of
+ * the step only and those below it, if only is not NULL. Either groups
+ * take no statement; the steps of their alternatives are tried in turn
+ * in nested try blocks, a failure of all raised. */
+void gsl_py_walk_steps(struct gsl_py_walk *w, const struct gsl_tp_step *parent, const char *var,
+		       const struct gsl_tp_step *only);
+
+#endif
