@@ -13,7 +13,7 @@ void asp_arguments(struct page *p, const struct place *pl, struct asps *out)
 	struct asps all = { 0 };
 	asp_aspects(p, pl, GSL_TAG_ROOT, &all);
 	for (size_t i = 0; i < all.n; i++)
-		if (asp_is_argument(all.v[i].tag) || all.v[i].tag == GSL_TAG_KIND ||
+		if (gsl_tag_is_grammar(all.v[i].tag) || all.v[i].tag == GSL_TAG_KIND ||
 		    all.v[i].tag == GSL_TAG_SUPERKIND)
 			asps_add(p, out, all.v[i]);
 	asps_free(p, &all);

@@ -34,24 +34,6 @@ bool asp_is_attribute(enum gsl_tag tag)
 	return tag == GSL_TAG_ATTRIBUTE || tag == GSL_TAG_METHOD;
 }
 
-bool asp_is_argument(enum gsl_tag tag)
-{
-	switch (tag) {
-	case GSL_TAG_ARG:
-	case GSL_TAG_KEY_ARG:
-	case GSL_TAG_ARGS:
-	case GSL_TAG_OPTIONALS:
-	case GSL_TAG_ALT:
-	case GSL_TAG_SEQ:
-	case GSL_TAG_REPEAT:
-	case GSL_TAG_DRAW:
-	case GSL_TAG_NO_ARG:
-		return true;
-	default:
-		return false;
-	}
-}
-
 bool asp_is_operator(enum gsl_tag tag)
 {
 	switch (tag) {

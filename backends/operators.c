@@ -196,6 +196,20 @@ void page_condition_ref(struct page *p, const struct asp *cond, bool definition)
 	gsl_buf_free(&params);
 }
 
+/* `<dt><strong>label</strong><code>argument of n</code></dt>`. */
+static void labelled_code(struct page *p, const char *label, const struct gsl_node *n)
+{
+	page_open(p, "dt");
+	page_open(p, "strong");
+	page_text(p, label);
+	page_close(p);
+	page_open(p, "code");
+	struct gsl_str code = gsl_node_arg_stripped(n);
+	gsl_docgen_textn(p->g, code.ptr, code.len);
+	page_close(p);
+	page_close(p);
+}
+
 void page_condition_def(struct page *p, const struct asp *cond)
 {
 	page_open(p, "dt");
@@ -210,15 +224,7 @@ void page_condition_def(struct page *p, const struct asp *cond)
 		} else if (c->tag == GSL_TAG_PYTHON_CODE) {
 			page_open(p, "dd");
 			page_open(p, "dl");
-			page_open(p, "dt");
-			page_open(p, "strong");
-			page_text(p, "Python code: ");
-			page_close(p);
-			page_open(p, "code");
-			struct gsl_str code = gsl_node_arg_stripped(c);
-			gsl_docgen_textn(p->g, code.ptr, code.len);
-			page_close(p);
-			page_close(p);
+			labelled_code(p, "Python code: ", c);
 			bool any = false;
 			for (const struct gsl_node *x = c->first_child; x; x = x->next) {
 				if (x->tag != GSL_TAG_IN_CONTEXT)
@@ -228,15 +234,7 @@ void page_condition_def(struct page *p, const struct asp *cond)
 					page_open(p, "dl");
 				}
 				any = true;
-				page_open(p, "dt");
-				page_open(p, "strong");
-				page_text(p, "in context: ");
-				page_close(p);
-				page_open(p, "code");
-				struct gsl_str ctx = gsl_node_arg_stripped(x);
-				gsl_docgen_textn(p->g, ctx.ptr, ctx.len);
-				page_close(p);
-				page_close(p);
+				labelled_code(p, "in context: ", x);
 			}
 			if (any) {
 				page_close(p);
