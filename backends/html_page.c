@@ -212,11 +212,22 @@ void gsl_emit_xhtml(struct gsl_emit *e, const struct gsl_document *d)
 
 /* ---- The run's files --------------------------------------------------------- */
 
+static int fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Kinds in alphabetical order, capitals with their small letters. */
 static int by_kind(const void *a, const void *b)
 {
 	const struct gsl_dt_page *x = *(const struct gsl_dt_page *const *)a;
 	const struct gsl_dt_page *y = *(const struct gsl_dt_page *const *)b;
-	int c = strcmp(x->kind, y->kind);
+	const unsigned char *p = (const unsigned char *)x->kind, *q = (const unsigned char *)y->kind;
+	while (*p && fold(*p) == fold(*q))
+		p++, q++;
+	int c = fold(*p) - fold(*q);
+	if (!c)
+		c = strcmp(x->kind, y->kind);
 	return c ? c : strcmp(x->doc->name, y->doc->name);
 }
 
@@ -227,6 +238,8 @@ static void index_page(struct gsl_emit *e, const struct gsl_document *first, con
 	struct html h;
 	init(&h, e, NULL);
 	xmlNodePtr bar, layout = new_page(&h, false, "Index", "en", &bar);
+	if (strcmp(name, "genindex") == 0)
+		bar_link(&h, bar, "index.html", "Home");
 	gsl_html_text(&h, gsl_html_element(&h, bar, "span"), "Index", 5);
 	xmlNodePtr content = gsl_html_element(&h, layout, "div");
 	gsl_html_attr(content, "class", "content");
