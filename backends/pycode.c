@@ -301,9 +301,11 @@ void gsl_py_walk_init(struct gsl_py_walk *w, struct gsl_render *r, void *data,
 		      void (*statements)(struct gsl_py_walk *, const struct gsl_tp_step *,
 					 const char *, const char *))
 {
-	*w = (struct gsl_py_walk){ .r = r, .data = data, .statements = statements };
+	*w = (struct gsl_py_walk){ .r = r, .data = data, .statements = statements,
+				   .except = "except:" };
 	gsl_buf_init(&w->line, r->out->mem);
 	gsl_buf_init(&w->templates, r->out->mem);
+	gsl_buf_init(&w->raw, r->out->mem);
 }
 
 void gsl_py_walk_plan(struct gsl_py_walk *w, const struct gsl_testplan *p)
@@ -322,24 +324,57 @@ void gsl_py_walk_free(struct gsl_py_walk *w)
 {
 	gsl_buf_free(&w->line);
 	gsl_buf_free(&w->templates);
+	gsl_buf_free(&w->raw);
 	gsl_xfree(w->r->out->mem, w->template_at);
 }
 
-/* The template of an arrow's statement: as gsl_py_call writes it, with
- * \1 for the source and \2 for the result. Made once per plan. */
-static const char *template_of(struct gsl_py_walk *w, const struct gsl_tp_arrow *a)
+/* The template of an arrow's statement, made once per plan from what
+ * gsl_py_call writes with \1 for the source and \2 for the result: the
+ * runs of text between those and the newlines, each as its length (two
+ * bytes) and its bytes, then what ends it (\1, \2, \n, or \0 at the
+ * end). Long runs are split. */
+static const unsigned char *template_of(struct gsl_py_walk *w, const struct gsl_tp_arrow *a)
 {
 	uint32_t *at = &w->template_at[a->index];
-	if (!*at) {
-		*at = (uint32_t)w->templates.len + 1;
-		gsl_py_call(&w->templates, a, "\1", "\2");
-		gsl_buf_putc(&w->templates, '\0');
+	if (*at)
+		return (const unsigned char *)w->templates.data + *at - 1;
+	*at = (uint32_t)w->templates.len + 1;
+	gsl_buf_clear(&w->raw);
+	gsl_py_call(&w->raw, a, "\1", "\2");
+	const char *t = gsl_buf_cstr(&w->raw);
+	for (;;) {
+		size_t k = strcspn(t, "\1\2\n");
+		while (k > 0xffff) {
+			gsl_buf_put(&w->templates, (const char[]){ (char)0xff, (char)0xff }, 2);
+			gsl_buf_put(&w->templates, t, 0xffff);
+			gsl_buf_putc(&w->templates, '\3'); /* nothing to put in */
+			t += 0xffff;
+			k -= 0xffff;
+		}
+		gsl_buf_put(&w->templates, (const char[]){ (char)(k & 0xff), (char)(k >> 8) }, 2);
+		gsl_buf_put(&w->templates, t, k);
+		gsl_buf_putc(&w->templates, t[k]);
+		if (!t[k])
+			break;
+		t += k + 1;
 	}
-	return w->templates.data + *at - 1;
+	return (const unsigned char *)w->templates.data + *at - 1;
 }
 
 /* The local array a line is made in. */
 #define LINE 256
+
+/* Copies a short piece (a variable name, a run of a template): a loop
+ * beats a call for the few bytes these usually are. */
+static void copy(char *to, const char *from, size_t n)
+{
+	if (n > 16) {
+		memcpy(to, from, n);
+		return;
+	}
+	while (n--)
+		*to++ = *from++;
+}
 
 /* Appends the indentation of a new line of r to line[*n]. The
  * statements of steps are written straight into r->out this way, a line
@@ -352,15 +387,16 @@ static void indentation(const struct gsl_render *r, size_t unit, char *line, siz
 			gsl_buf_put(r->out, line, *n);
 			*n = 0;
 		}
-		memcpy(line + *n, r->unit, unit);
+		copy(line + *n, r->unit, unit);
 		*n += unit;
 	}
 }
 
-/* Writes a template with src and dst put in: into b, or, when r is
- * given, into r->out as lines at r's indentation, each ended. */
-static void expand(struct gsl_buf *b, struct gsl_render *r, const char *t, const char *src,
-		   const char *dst)
+/* Writes a template with src and dst (variable names) put in: into b,
+ * or, when r is given, into r->out as lines at r's indentation, each
+ * ended. */
+static void expand(struct gsl_buf *b, struct gsl_render *r, const unsigned char *t,
+		   const char *src, const char *dst)
 {
 	size_t unit = r ? strlen(r->unit) : 0, nsrc = strlen(src), ndst = strlen(dst);
 	char line[LINE];
@@ -371,23 +407,23 @@ static void expand(struct gsl_buf *b, struct gsl_render *r, const char *t, const
 			indentation(r, unit, line, &n);
 	}
 	for (;;) {
-		size_t k = strcspn(t, "\1\2\n");
+		size_t k = (size_t)t[0] | (size_t)t[1] << 8;
+		t += 2;
 		if (n + k + nsrc + ndst + 1 > sizeof line) {
-			/* src and dst are variable names: they always fit. */
 			gsl_buf_put(b, line, n);
-			gsl_buf_put(b, t, k);
+			gsl_buf_put(b, (const char *)t, k);
 			n = 0;
 		} else {
-			memcpy(line + n, t, k);
+			copy(line + n, (const char *)t, k);
 			n += k;
 		}
 		t += k;
-		char c = *t++;
+		unsigned char c = *t++;
 		if (c == '\1') {
-			memcpy(line + n, src, nsrc);
+			copy(line + n, src, nsrc);
 			n += nsrc;
 		} else if (c == '\2') {
-			memcpy(line + n, dst, ndst);
+			copy(line + n, dst, ndst);
 			n += ndst;
 		} else if (c == '\n') {
 			line[n++] = '\n';
@@ -396,7 +432,7 @@ static void expand(struct gsl_buf *b, struct gsl_render *r, const char *t, const
 				n = 0;
 				indentation(r, unit, line, &n);
 			}
-		} else {
+		} else if (!c) {
 			break;
 		}
 	}
@@ -490,7 +526,8 @@ void gsl_py_walk_steps(struct gsl_py_walk *w, const struct gsl_tp_step *parent, 
 					r->out->len = f->mark;
 					r->out->data[f->mark] = '\0';
 				} else {
-					gsl_render_raw(r, "except Exception:\n");
+					gsl_render_raw(r, w->except);
+					gsl_render_newline(r, true);
 					gsl_render_indent(r);
 					f->tries++;
 				}
@@ -498,7 +535,9 @@ void gsl_py_walk_steps(struct gsl_py_walk *w, const struct gsl_tp_step *parent, 
 			while (f->child && !is_alternative(f->child))
 				f->child = f->child->next;
 			if (!f->child) {
-				if (f->tries)
+				if (f->tries && w->none_held)
+					w->none_held(w, f->step);
+				else if (f->tries)
 					gsl_render_raw(r, "raise\n");
 				for (uint32_t i = 0; i < f->tries; i++)
 					gsl_render_dedent(r);

@@ -50,14 +50,19 @@ struct gsl_py_walk {
 	/* Writes the statements of step s, from the object in src to dst. */
 	void (*statements)(struct gsl_py_walk *w, const struct gsl_tp_step *s, const char *src,
 			   const char *dst);
+	/* Writes what ends the try blocks of an either group when every
+	 * alternative failed (either is its step); NULL: `raise`. */
+	void (*none_held)(struct gsl_py_walk *w, const struct gsl_tp_step *either);
+	const char *except;           /* the except clause of those blocks */
 	void *data;
 	uint32_t nvars;               /* variables given so far */
 	struct gsl_buf line;          /* scratch for the callback */
-	/* The statement of each arrow of the plan, made once, with \1 for
-	 * the source and \2 for the result (see gsl_py_walk_call). */
+	/* The statement of each arrow of the plan, made once (see
+	 * template_of in pycode.c). */
 	struct gsl_buf templates;
 	uint32_t *template_at;        /* by arrow index: offset + 1, 0 if not made */
 	uint32_t ntemplates;
+	struct gsl_buf raw;           /* a statement being made a template */
 };
 
 void gsl_py_walk_init(struct gsl_py_walk *w, struct gsl_render *r, void *data,
@@ -77,7 +82,8 @@ void gsl_py_walk_statement(struct gsl_py_walk *w, const struct gsl_tp_arrow *a, 
 /* The statements of the steps below parent, whose object is in var; of
  * the step only and those below it, if only is not NULL. Either groups
  * take no statement; the steps of their alternatives are tried in turn
- * in nested try blocks, a failure of all raised. */
+ * in nested try blocks (`try:` ... w->except ...), and what none_held
+ * writes ends them. */
 void gsl_py_walk_steps(struct gsl_py_walk *w, const struct gsl_tp_step *parent, const char *var,
 		       const struct gsl_tp_step *only);
 

@@ -82,6 +82,8 @@ struct machine {
 	bool full;                      /* over the bounds */
 	bool unordered;                 /* a step was made after one of a later arrow */
 	struct gsl_tp_step *root_last;  /* the last child of the root */
+	struct numbered_step *free;     /* steps allocated, not yet used */
+	uint32_t nfree;
 	bool dedup;                     /* a step can be made twice: a cycle goes
 					   through several kinds */
 	uint8_t *on_cycle;              /* by kind index: it has a loop, or is in
@@ -97,7 +99,12 @@ static struct gsl_tp_step *new_step(struct machine *mc, struct gsl_tp_step *pare
 		mc->full = true;
 		return NULL;
 	}
-	struct numbered_step *s = gsl_arena_alloc(&mc->td->scratch, sizeof *s);
+	/* Steps are many: they are allocated in blocks. */
+	if (!mc->nfree) {
+		mc->nfree = 256;
+		mc->free = gsl_arena_alloc(&mc->td->scratch, mc->nfree * sizeof *mc->free);
+	}
+	struct numbered_step *s = &mc->free[--mc->nfree];
 	s->id = ++mc->nsteps;
 	s->step.arrow = &a->pub;
 	s->step.parent = parent;

@@ -208,6 +208,28 @@ static void statements(struct gsl_py_walk *w, const struct gsl_tp_step *s, const
 			      "before the call equals", (int)i, a->member, src, dst);
 }
 
+/* When the object of an either group is of none of its kinds (those
+ * that have something to test): a failure that says so, from the last
+ * one's. */
+static void none_held(struct gsl_py_walk *w, const struct gsl_tp_step *either)
+{
+	struct module *mod = w->data;
+	const struct gsl_tp_arrow *a = either->arrow;
+	gsl_buf_clear(&mod->what);
+	gsl_buf_printf(&mod->what, "%s: %s: the object is of none of the kinds", a->where,
+		       a->member);
+	const char *sep = " ";
+	for (const struct gsl_tp_step *c = either->first_child; c; c = c->next)
+		if (c->first_child) {
+			gsl_buf_printf(&mod->what, "%s%s", sep, c->arrow->name);
+			sep = ", ";
+		}
+	gsl_buf_puts(&mod->what, "; the last said: ");
+	gsl_render_raw(&mod->r, "raise self.failureException(");
+	quote(mod, mod->what.data, mod->what.len);
+	gsl_render_raw(&mod->r, " + str(failure)) from failure\n");
+}
+
 /* def subject(self): how the class makes an object under test. */
 static void subject(struct module *mod, const struct gsl_testplan *p)
 {
@@ -322,6 +344,8 @@ void gsl_emit_unittest(struct gsl_emit *e, const struct gsl_document *d)
 	gsl_render_indent(&hr);
 	struct gsl_py_walk w;
 	gsl_py_walk_init(&w, &mod.r, &mod, statements);
+	w.except = "except Exception as failure:";
+	w.none_held = none_held;
 
 	struct gsl_testdoc *td = gsl_testdoc_open(e, d, GSL_FORMAT_UNITTEST);
 	for (const struct gsl_testplan *p; (p = gsl_testdoc_next(td));) {

@@ -9,6 +9,7 @@ PYTESTS_TESTS = \
 	tests/pytests/test_mutation.py \
 	tests/pytests/test_enumeration.py \
 	tests/pytests/test_paths.py \
+	tests/pytests/test_either.py \
 	tests/pytests/test_errors.py \
 	tests/pytests/test_limits.py \
 	tests/pytests/test_golden.py
@@ -18,6 +19,8 @@ EXTRA_DIST += $(PYTESTS_TESTS) \
 	tests/pytests/run_tester.py \
 	tests/pytests/specs/enumeration.gsl \
 	tests/pytests/specs/paths.gsl \
+	tests/pytests/specs/either.gsl \
+	tests/pytests/specs/either_impl.py \
 	tests/pytests/corpus/heapy_unittest.gsl \
 	tests/pytests/stack/stacks.gsl \
 	tests/pytests/stack/stack.py \

@@ -52,11 +52,11 @@ def gslc(*args, cwd=None):
 
 def run_python(argv, pythonpath, cwd=None):
     """Runs PYTHON with argv, PYTHONPATH set; prints its output; returns
-    its exit status."""
+    its exit status and its output."""
     env = dict(os.environ, PYTHONPATH=pythonpath)
     p = subprocess.run([PYTHON, *argv], cwd=cwd, capture_output=True, text=True, env=env)
     print(p.stdout, p.stderr[-4000:], sep="", end="")
-    return p.returncode
+    return p.returncode, p.stdout + p.stderr
 
 
 def compile_gsl(path, outdir, *includes):

@@ -28,7 +28,7 @@ def run(module, objects, aliases, pythonpath):
         argv += ["--alias", "%s=%s" % (name, target)]
     for tgt, expr in objects.items():
         argv += ["--object", "%s=%s" % (tgt, expr)]
-    return support.run_python(argv, pythonpath)
+    return support.run_python(argv, pythonpath)[0]
 
 
 def ours_staged():

@@ -37,10 +37,10 @@ def main():
         guppy3 = support.need_guppy3()
         print("guppy3 (%s):" % guppy3)
         path = os.pathsep.join((work, guppy3))
-        failed |= support.run_python(["-m", "unittest", MODULE], path, work)
+        failed |= support.run_python(["-m", "unittest", MODULE], path, work)[0]
         if importlib.util.find_spec("pytest"):
             failed |= support.run_python(["-m", "pytest", "-q", "-p", "no:cacheprovider",
-                                          MODULE + ".py"], path, work)
+                                          MODULE + ".py"], path, work)[0]
         ran += 1
     if importlib.util.find_spec("heapy") and importlib.util.find_spec("heapy.setsc"):
         print("ours:")
@@ -48,7 +48,7 @@ def main():
         if importlib.util.find_spec("heapy.heapyc"):
             classes.append("%s.Test_HeapView" % MODULE)
         path = os.pathsep.join(p for p in (work, os.environ.get("PYTHONPATH")) if p)
-        failed |= support.run_python(["-c", ALIASED, support.HERE, *classes], path, work)
+        failed |= support.run_python(["-c", ALIASED, support.HERE, *classes], path, work)[0]
         ran += 1
     if not ran:
         support.skip("neither GUPPY3 nor our runtime to run the tests on")
