@@ -285,8 +285,8 @@ immnodeset_obj_at(PyObject *self, PyObject *arg)
                                  addr, 0);
     if (i < Py_SIZE(v) && (Py_uintptr_t)v->u.nodes[i] == addr)
         return Py_NewRef(v->u.nodes[i]);
-    PyErr_Format(PyExc_ValueError, "no element at address %#zx",
-                 (size_t)addr);
+    PyErr_Format(PyExc_ValueError, "no element at address %p",
+                 (void *)addr);
     return NULL;
 }
 
