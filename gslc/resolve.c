@@ -194,8 +194,17 @@ static bool has_label(const struct gsl_subject *s, struct gsl_str name)
 	return false;
 }
 
+/* A reference that names its package first, `pkg.K.m`, in a package of
+ * the run (the original's `.ref` accepts that form). */
+static bool in_named_package(struct walk *w, struct gsl_str target)
+{
+	struct gsl_str rest = target;
+	const struct gsl_package *pkg = tgt_package(w->m, &rest);
+	return pkg && gsl_resolve_path(w->m, pkg, NULL, rest, gsl_loc(0, 0, 0), false);
+}
+
 /* `.ref: target` in a description: warn when it resolves to nothing (a
- * label of the kind counts). */
+ * label of the kind counts, and so does a target in a named package). */
 static void text_ref(struct walk *w, const struct gsl_node *n)
 {
 	struct gsl_str target = gsl_node_arg_stripped(n);
@@ -205,7 +214,7 @@ static void text_ref(struct walk *w, const struct gsl_node *n)
 	struct gsl_str last = dot ? (struct gsl_str){ dot, (size_t)(target.ptr + target.len - dot) }
 				  : target;
 	if (!gsl_resolve_path(w->m, w->pkg, w->mykind, target, gsl_node_loc(n), false) &&
-	    !has_label(w->mykind, gsl_str_strip(last)))
+	    !has_label(w->mykind, gsl_str_strip(last)) && !in_named_package(w, target))
 		gsl_warning(w->m->ctx, gsl_node_loc(n), "reference to '%.*s' does not resolve",
 			    (int)target.len, target.ptr);
 }

@@ -9,6 +9,7 @@ AM_TESTS_ENVIRONMENT = \
 	PYTHON='$(PYTHON)'; export PYTHON; \
 	top_srcdir='$(abs_top_srcdir)'; export top_srcdir; \
 	top_builddir='$(abs_top_builddir)'; export top_builddir;
+EXTRA_DIST += tests/check.h
 include $(srcdir)/tests/frontend/local.mk
 include $(srcdir)/tests/html/local.mk
 include $(srcdir)/tests/latex/local.mk

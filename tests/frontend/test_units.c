@@ -4,23 +4,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../check.h"
 #include "ast.h"
 #include "iter.h"
 #include "json.h"
 #include "lexer.h"
 #include "strmap.h"
 
-static int failures;
-
-#define CHECK(cond) check((cond), #cond, __FILE__, __LINE__)
-
-static void check(int ok, const char *what, const char *file, int line)
-{
-	if (!ok) {
-		fprintf(stderr, "%s:%d: check failed: %s\n", file, line, what);
-		failures++;
-	}
-}
 
 static struct gsl_str str(const char *s)
 {
@@ -54,7 +44,7 @@ static void cook(const char *in, bool at_line_start, const char *want)
 	out[n] = '\0';
 	if (strcmp(out, want) != 0) {
 		fprintf(stderr, "cook(\"%s\") gave \"%s\", want \"%s\"\n", in, out, want);
-		failures++;
+		check_failures++;
 	}
 }
 
@@ -143,7 +133,5 @@ int main(void)
 	test_strmap(&ctx);
 	test_iter(&ctx);
 	gsl_ctx_free(&ctx);
-	if (failures)
-		fprintf(stderr, "%d checks failed\n", failures);
-	return failures != 0;
+	return check_status();
 }

@@ -4,20 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../check.h"
 #include "charref.h"
 #include "latex.h"
 
-static int failures;
-
-#define CHECK(cond) check((cond), #cond, __FILE__, __LINE__)
-
-static void check(int ok, const char *what, const char *file, int line)
-{
-	if (!ok) {
-		fprintf(stderr, "%s:%d: check failed: %s\n", file, line, what);
-		failures++;
-	}
-}
 
 /* Compares what a writer made of input with want. */
 static void expect(const char *what, const char *in, const struct gsl_buf *b, const char *want)
@@ -25,7 +15,7 @@ static void expect(const char *what, const char *in, const struct gsl_buf *b, co
 	if (strcmp(gsl_buf_cstr(b), want) != 0) {
 		fprintf(stderr, "%s(\"%s\") gave \"%s\", want \"%s\"\n", what, in, gsl_buf_cstr(b),
 			want);
-		failures++;
+		check_failures++;
 	}
 }
 
@@ -173,7 +163,5 @@ int main(void)
 	test_label();
 	test_url();
 	test_charref();
-	if (failures)
-		fprintf(stderr, "%d failures\n", failures);
-	return failures != 0;
+	return check_status();
 }
