@@ -21,6 +21,8 @@ struct gsl_emit_options {
 	bool latex_body_only;     /* LaTeX: the body, for inclusion in a manual */
 	bool date;                /* put the date in generated files */
 	long long source_date;    /* the date when asked for: SOURCE_DATE_EPOCH or now */
+	bool fix_refs;            /* resolve `.ref: .myfile.x` and references to
+				     labels, which the original leaves unresolved */
 };
 
 struct gsl_emit {

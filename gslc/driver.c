@@ -43,6 +43,8 @@ static void usage(FILE *out)
 	      "      --check     parse and resolve only; write nothing\n"
 	      "      --date      date generated documents (SOURCE_DATE_EPOCH or now)\n"
 	      "      --body-only LaTeX: write the body only, to include in a manual\n"
+	      "      --fix-refs  resolve '.ref: .myfile.x' and references to labels,\n"
+	      "                  which the original leaves as plain text\n"
 	      "      --dump=ast|model\n"
 	      "                  print the syntax tree or the resolved model as JSON\n"
 	      "  -Werror         treat warnings as errors\n"
@@ -180,6 +182,7 @@ int main(int argc, char **argv)
 		{ "date", no_argument, NULL, 'D' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "body-only", no_argument, NULL, 'B' },
+		{ "fix-refs", no_argument, NULL, 'R' },
 		{ "dump", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -221,6 +224,9 @@ int main(int argc, char **argv)
 			break;
 		case 'B':
 			opt.emit.latex_body_only = true;
+			break;
+		case 'R':
+			opt.emit.fix_refs = true;
 			break;
 		case 'd':
 			if (strcmp(optarg, "ast") == 0)
