@@ -299,13 +299,15 @@ void gsl_py_condition_method(struct gsl_render *r, const struct gsl_tp_condition
 
 void gsl_py_walk_init(struct gsl_py_walk *w, struct gsl_render *r, void *data,
 		      void (*statements)(struct gsl_py_walk *, const struct gsl_tp_step *,
-					 const char *, const char *))
+					 const struct gsl_py_var *, const struct gsl_py_var *))
 {
 	*w = (struct gsl_py_walk){ .r = r, .data = data, .statements = statements,
 				   .except = "except:" };
 	gsl_buf_init(&w->line, r->out->mem);
 	gsl_buf_init(&w->templates, r->out->mem);
 	gsl_buf_init(&w->raw, r->out->mem);
+	gsl_buf_init(&w->indent, r->out->mem);
+	w->indent_level = -1;
 }
 
 void gsl_py_walk_plan(struct gsl_py_walk *w, const struct gsl_testplan *p)
@@ -317,7 +319,8 @@ void gsl_py_walk_plan(struct gsl_py_walk *w, const struct gsl_testplan *p)
 		w->ntemplates = p->narrows;
 		w->template_at = gsl_xmalloc(w->r->out->mem, w->ntemplates * sizeof *w->template_at);
 	}
-	memset(w->template_at, 0, w->ntemplates * sizeof *w->template_at);
+	if (w->ntemplates)
+		memset(w->template_at, 0, w->ntemplates * sizeof *w->template_at);
 }
 
 void gsl_py_walk_free(struct gsl_py_walk *w)
@@ -325,6 +328,7 @@ void gsl_py_walk_free(struct gsl_py_walk *w)
 	gsl_buf_free(&w->line);
 	gsl_buf_free(&w->templates);
 	gsl_buf_free(&w->raw);
+	gsl_buf_free(&w->indent);
 	gsl_xfree(w->r->out->mem, w->template_at);
 }
 
@@ -364,52 +368,58 @@ static const unsigned char *template_of(struct gsl_py_walk *w, const struct gsl_
 /* The local array a line is made in. */
 #define LINE 256
 
-/* Copies a short piece (a variable name, a run of a template): a loop
- * beats a call for the few bytes these usually are. */
+/* Copies a short piece (a variable name, a run of a template) eight
+ * bytes at a time: for the few bytes these usually are, this beats a
+ * call of memcpy. */
 static void copy(char *to, const char *from, size_t n)
 {
-	if (n > 16) {
-		memcpy(to, from, n);
-		return;
-	}
+	for (; n >= 8; n -= 8, to += 8, from += 8)
+		memcpy(to, from, 8);
 	while (n--)
 		*to++ = *from++;
 }
 
-/* Appends the indentation of a new line of r to line[*n]. The
- * statements of steps are written straight into r->out this way, a line
- * at a time, without the renderer's scan for newlines: the tests of a
- * large corpus are millions of lines. */
-static void indentation(const struct gsl_render *r, size_t unit, char *line, size_t *n)
+/* Appends the indentation of a new line of w's renderer to line[*n],
+ * from a copy made when the level changes. The statements of steps are
+ * written straight into the output this way, a line at a time, without
+ * the renderer's scan for newlines: the tests of a large corpus are
+ * millions of lines. */
+static void indentation(struct gsl_py_walk *w, char *line, size_t *n)
 {
-	for (int i = 0; i < r->level; i++) {
-		if (*n + unit > LINE / 2) {
-			gsl_buf_put(r->out, line, *n);
-			*n = 0;
-		}
-		copy(line + *n, r->unit, unit);
-		*n += unit;
+	struct gsl_render *r = w->r;
+	if (w->indent_level != r->level) {
+		gsl_buf_clear(&w->indent);
+		for (int i = 0; i < r->level; i++)
+			gsl_buf_puts(&w->indent, r->unit);
+		w->indent_level = r->level;
 	}
+	if (*n + w->indent.len > LINE / 2) {
+		gsl_buf_put(r->out, line, *n);
+		gsl_buf_put(r->out, w->indent.data, w->indent.len);
+		*n = 0;
+		return;
+	}
+	copy(line + *n, gsl_buf_cstr(&w->indent), w->indent.len);
+	*n += w->indent.len;
 }
 
 /* Writes a template with src and dst (variable names) put in: into b,
- * or, when r is given, into r->out as lines at r's indentation, each
- * ended. */
-static void expand(struct gsl_buf *b, struct gsl_render *r, const unsigned char *t,
-		   const char *src, const char *dst)
+ * or, when w is given, into its renderer's output as lines at its
+ * indentation, each ended. */
+static void expand(struct gsl_buf *b, struct gsl_py_walk *w, const unsigned char *t,
+		   const struct gsl_py_var *src, const struct gsl_py_var *dst)
 {
-	size_t unit = r ? strlen(r->unit) : 0, nsrc = strlen(src), ndst = strlen(dst);
 	char line[LINE];
 	size_t n = 0;
-	if (r) {
-		b = r->out;
-		if (r->line_start)
-			indentation(r, unit, line, &n);
+	if (w) {
+		b = w->r->out;
+		if (w->r->line_start)
+			indentation(w, line, &n);
 	}
 	for (;;) {
 		size_t k = (size_t)t[0] | (size_t)t[1] << 8;
 		t += 2;
-		if (n + k + nsrc + ndst + 1 > sizeof line) {
+		if (n + k + src->len + dst->len + 1 > sizeof line) {
 			gsl_buf_put(b, line, n);
 			gsl_buf_put(b, (const char *)t, k);
 			n = 0;
@@ -420,71 +430,111 @@ static void expand(struct gsl_buf *b, struct gsl_render *r, const unsigned char 
 		t += k;
 		unsigned char c = *t++;
 		if (c == '\1') {
-			copy(line + n, src, nsrc);
-			n += nsrc;
+			copy(line + n, src->name, src->len);
+			n += src->len;
 		} else if (c == '\2') {
-			copy(line + n, dst, ndst);
-			n += ndst;
+			copy(line + n, dst->name, dst->len);
+			n += dst->len;
 		} else if (c == '\n') {
 			line[n++] = '\n';
-			if (r) {
+			if (w) {
 				gsl_buf_put(b, line, n);
 				n = 0;
-				indentation(r, unit, line, &n);
+				indentation(w, line, &n);
 			}
 		} else if (!c) {
 			break;
 		}
 	}
-	if (r) {
+	if (w) {
 		line[n++] = '\n';
-		r->line_start = true;
+		w->r->line_start = true;
 	}
 	gsl_buf_put(b, line, n);
 }
 
+struct gsl_py_var gsl_py_var(const char *name)
+{
+	struct gsl_py_var v;
+	v.len = strlen(name);
+	if (v.len >= sizeof v.name)
+		v.len = sizeof v.name - 1;
+	memcpy(v.name, name, v.len);
+	v.name[v.len] = '\0';
+	return v;
+}
+
 void gsl_py_walk_call(struct gsl_py_walk *w, struct gsl_buf *b, const struct gsl_tp_arrow *a,
-		      const char *src, const char *dst)
+		      const struct gsl_py_var *src, const struct gsl_py_var *dst)
 {
 	expand(b, NULL, template_of(w, a), src, dst);
 }
 
-void gsl_py_walk_statement(struct gsl_py_walk *w, const struct gsl_tp_arrow *a, const char *src,
-			   const char *dst)
+void gsl_py_walk_statement(struct gsl_py_walk *w, const struct gsl_tp_arrow *a,
+			   const struct gsl_py_var *src, const struct gsl_py_var *dst)
 {
-	expand(NULL, w->r, template_of(w, a), src, dst);
+	expand(NULL, w, template_of(w, a), src, dst);
 }
 
 /* A step whose children are being written. */
 struct frame {
 	const struct gsl_tp_step *step;
-	const struct gsl_tp_step *child;  /* the next child to look at */
-	const struct gsl_tp_step *only;   /* the one child to write, or NULL */
-	char var[16];                     /* the variable of step's object */
-	bool alternatives;                /* at the alternatives now */
+	const struct gsl_tp_step *child;  /* the next child to write */
+	const struct gsl_tp_step *from;   /* the step that made step's object: step,
+					     or the one above an either group */
+	struct gsl_py_var var;            /* the variable of step's object */
+	bool alternatives;                /* step is an either group: its children
+					     are tried in turn */
 	bool in_try;                      /* an alternative's try block is open */
 	uint32_t tries;                   /* try blocks that got statements */
 	size_t mark;                      /* where the open try block began */
 	size_t body;                      /* where its statements begin */
 };
 
-static bool is_alternative(const struct gsl_tp_step *s)
-{
-	return s->arrow->op == GSL_TP_ALTERNATIVE;
-}
-
-/* "t<n>" into var (16 bytes). */
-static void variable(char *var, uint32_t n)
+/* The variable t<n>. */
+static struct gsl_py_var variable(uint32_t n)
 {
 	char digits[12];
-	int k = 0;
+	size_t k = 0;
 	do
 		digits[k++] = (char)('0' + n % 10);
 	while ((n /= 10));
-	*var++ = 't';
-	while (k)
-		*var++ = digits[--k];
-	*var = '\0';
+	struct gsl_py_var v = { .len = k + 1 };
+	v.name[0] = 't';
+	for (size_t i = 1; k;)
+		v.name[i++] = digits[--k];
+	v.name[v.len] = '\0';
+	return v;
+}
+
+/* Closes the try block of the alternative just written: dropped when
+ * it had nothing to try, else followed by the except clause. */
+static void end_try(struct gsl_py_walk *w, struct frame *f)
+{
+	struct gsl_render *r = w->r;
+	f->in_try = false;
+	gsl_render_dedent(r);
+	if (r->out->len == f->body) {
+		r->out->len = f->mark;
+		r->out->data[f->mark] = '\0';
+		return;
+	}
+	gsl_render_raw(r, w->except);
+	gsl_render_newline(r, true);
+	gsl_render_indent(r);
+	f->tries++;
+}
+
+/* Ends the either group of a frame when all its alternatives are
+ * written: what none_held writes, or raise, then the dedents. */
+static void end_either(struct gsl_py_walk *w, const struct frame *f)
+{
+	if (f->tries && w->none_held)
+		w->none_held(w, f->step);
+	else if (f->tries)
+		gsl_render_raw(w->r, "raise\n");
+	for (uint32_t i = 0; i < f->tries; i++)
+		gsl_render_dedent(w->r);
 }
 
 void gsl_py_walk_steps(struct gsl_py_walk *w, const struct gsl_tp_step *parent, const char *var,
@@ -494,64 +544,32 @@ void gsl_py_walk_steps(struct gsl_py_walk *w, const struct gsl_tp_step *parent, 
 	struct gsl_render *r = w->r;
 	uint32_t depth = 0, cap = 16;
 	struct frame *stack = gsl_xmalloc(mem, cap * sizeof *stack);
-	stack[depth] = (struct frame){ .step = parent, .child = only ? only : parent->first_child,
-				       .only = only };
-	snprintf(stack[depth++].var, sizeof stack->var, "%s", var);
+	stack[depth++] = (struct frame){ .step = parent,
+					 .child = only ? only : parent->first_child,
+					 .from = parent, .var = gsl_py_var(var) };
 	while (depth) {
 		struct frame *f = &stack[depth - 1];
-		const struct gsl_tp_step *next = NULL;
-		char var_of_next[16];
-		if (!f->alternatives) {
-			while (f->child && is_alternative(f->child))
-				f->child = f->only ? NULL : f->child->next;
-			if (!f->child) {
-				f->alternatives = true;
-				f->child = f->only ? NULL : f->step->first_child;
-				continue;
-			}
-			next = f->child;
-			f->child = f->only ? NULL : next->next;
-			if (next->arrow->op == GSL_TP_EITHER) {
-				memcpy(var_of_next, f->var, sizeof var_of_next);
-			} else {
-				variable(var_of_next, w->nvars++);
-				w->statements(w, next, f->var, var_of_next);
-			}
-		} else {
-			if (f->in_try) {
-				f->in_try = false;
-				gsl_render_dedent(r);
-				if (r->out->len == f->body) {
-					/* The alternative had nothing to try. */
-					r->out->len = f->mark;
-					r->out->data[f->mark] = '\0';
-				} else {
-					gsl_render_raw(r, w->except);
-					gsl_render_newline(r, true);
-					gsl_render_indent(r);
-					f->tries++;
-				}
-			}
-			while (f->child && !is_alternative(f->child))
-				f->child = f->child->next;
-			if (!f->child) {
-				if (f->tries && w->none_held)
-					w->none_held(w, f->step);
-				else if (f->tries)
-					gsl_render_raw(r, "raise\n");
-				for (uint32_t i = 0; i < f->tries; i++)
-					gsl_render_dedent(r);
-				depth--;
-				continue;
-			}
-			next = f->child;
-			f->child = next->next;
+		if (f->in_try)
+			end_try(w, f);
+		const struct gsl_tp_step *next = f->child;
+		if (!next || (depth == 1 && only && next != only)) {
+			if (f->alternatives)
+				end_either(w, f);
+			depth--;
+			continue;
+		}
+		f->child = next->next;
+		struct gsl_py_var var_of_next = f->var;
+		if (f->alternatives) {
 			f->in_try = true;
 			f->mark = r->out->len;
 			gsl_render_raw(r, "try:\n");
 			gsl_render_indent(r);
 			f->body = r->out->len;
-			memcpy(var_of_next, f->var, sizeof var_of_next);
+		} else if (next->arrow->op != GSL_TP_EITHER) {
+			var_of_next = variable(w->nvars++);
+			w->from = f->from;
+			w->statements(w, next, &f->var, &var_of_next);
 		}
 		if (!next->first_child)
 			continue;
@@ -559,8 +577,10 @@ void gsl_py_walk_steps(struct gsl_py_walk *w, const struct gsl_tp_step *parent, 
 			cap *= 2;
 			stack = gsl_xrealloc(mem, stack, cap * sizeof *stack);
 		}
-		stack[depth] = (struct frame){ .step = next, .child = next->first_child };
-		memcpy(stack[depth++].var, var_of_next, sizeof var_of_next);
+		bool either = next->arrow->op == GSL_TP_EITHER || next->arrow->op == GSL_TP_ALTERNATIVE;
+		stack[depth++] = (struct frame){ .step = next, .child = next->first_child,
+						 .from = either ? f->from : next, .var = var_of_next,
+						 .alternatives = next->arrow->op == GSL_TP_EITHER };
 	}
 	gsl_xfree(mem, stack);
 }

@@ -43,17 +43,29 @@ void gsl_py_example_method(struct gsl_render *r, const struct gsl_tp_example *x)
  * condition are. */
 void gsl_py_condition_method(struct gsl_render *r, const struct gsl_tp_condition *c);
 
+/* A variable of the tests: arg, t0, t1 ... */
+struct gsl_py_var {
+	char name[16];
+	size_t len;
+};
+
+/* A variable of that name (cut to 15 bytes). */
+struct gsl_py_var gsl_py_var(const char *name);
+
 /* Walks steps and writes their statements through a renderer's
  * callback, giving each object a variable (t0, t1 ... in order). */
 struct gsl_py_walk {
 	struct gsl_render *r;
 	/* Writes the statements of step s, from the object in src to dst. */
-	void (*statements)(struct gsl_py_walk *w, const struct gsl_tp_step *s, const char *src,
-			   const char *dst);
+	void (*statements)(struct gsl_py_walk *w, const struct gsl_tp_step *s,
+			   const struct gsl_py_var *src, const struct gsl_py_var *dst);
 	/* Writes what ends the try blocks of an either group when every
 	 * alternative failed (either is its step); NULL: `raise`. */
 	void (*none_held)(struct gsl_py_walk *w, const struct gsl_tp_step *either);
 	const char *except;           /* the except clause of those blocks */
+	const struct gsl_tp_step *from; /* for statements: the step that made the
+					   object they apply to (the root or the
+					   parent given, at the first level) */
 	void *data;
 	uint32_t nvars;               /* variables given so far */
 	struct gsl_buf line;          /* scratch for the callback */
@@ -63,21 +75,23 @@ struct gsl_py_walk {
 	uint32_t *template_at;        /* by arrow index: offset + 1, 0 if not made */
 	uint32_t ntemplates;
 	struct gsl_buf raw;           /* a statement being made a template */
+	struct gsl_buf indent;        /* the indentation of indent_level */
+	int indent_level;
 };
 
 void gsl_py_walk_init(struct gsl_py_walk *w, struct gsl_render *r, void *data,
 		      void (*statements)(struct gsl_py_walk *, const struct gsl_tp_step *,
-					 const char *, const char *));
+					 const struct gsl_py_var *, const struct gsl_py_var *));
 /* Starts a plan: forgets the statements of the last one's arrows. */
 void gsl_py_walk_plan(struct gsl_py_walk *w, const struct gsl_testplan *p);
 void gsl_py_walk_free(struct gsl_py_walk *w);
 /* Appends the statement of arrow a of the current plan, as gsl_py_call
  * writes it (made once per arrow). */
 void gsl_py_walk_call(struct gsl_py_walk *w, struct gsl_buf *b, const struct gsl_tp_arrow *a,
-		      const char *src, const char *dst);
+		      const struct gsl_py_var *src, const struct gsl_py_var *dst);
 /* Writes it as lines at the renderer's indentation. */
-void gsl_py_walk_statement(struct gsl_py_walk *w, const struct gsl_tp_arrow *a, const char *src,
-			   const char *dst);
+void gsl_py_walk_statement(struct gsl_py_walk *w, const struct gsl_tp_arrow *a,
+			   const struct gsl_py_var *src, const struct gsl_py_var *dst);
 
 /* The statements of the steps below parent, whose object is in var; of
  * the step only and those below it, if only is not NULL. Either groups

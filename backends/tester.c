@@ -11,9 +11,10 @@
 
 /* The statements of one step: the set-up, the equations' preconditions,
  * the call, the postconditions and the equations' postconditions. */
-static void statements(struct gsl_py_walk *w, const struct gsl_tp_step *s, const char *src,
-		       const char *dst)
+static void statements(struct gsl_py_walk *w, const struct gsl_tp_step *s,
+		       const struct gsl_py_var *src_var, const struct gsl_py_var *dst_var)
 {
+	const char *src = src_var->name, *dst = dst_var->name;
 	const struct gsl_tp_arrow *a = s->arrow;
 	struct gsl_buf *b = &w->line, *msg = w->data;
 	if (a->setup || a->neqs) {
@@ -21,7 +22,7 @@ static void statements(struct gsl_py_walk *w, const struct gsl_tp_step *s, const
 		gsl_py_prepare(b, a, src);
 		gsl_render_text(w->r, b->data, b->len);
 	}
-	gsl_py_walk_statement(w, a, src, dst);
+	gsl_py_walk_statement(w, a, src_var, dst_var);
 	if (!a->nposts && !a->neqs)
 		return;
 	gsl_buf_clear(b);

@@ -265,6 +265,7 @@ void gsl_testdoc_close(struct gsl_testdoc *td)
 	gsl_xfree(mem, td->new_examples.v);
 	gsl_xfree(mem, td->new_conds.v);
 	gsl_xfree(mem, td->all_vertices.v);
+	gsl_xfree(mem, td->made.v);
 	gsl_arena_free(&td->scratch);
 	gsl_arena_free(td->arena);
 	gsl_xfree(mem, td->arena);
@@ -335,8 +336,8 @@ static void use_arrow(struct gsl_testdoc *td, const struct gsl_tp_arrow *a)
 			use_check(td, &a->eqs[i].posts[j]);
 }
 
-/* Numbers the examples and conditions the plan uses first, walking its
- * steps in order (without recursion: the tree may be deep). */
+/* Numbers the examples and conditions the plan uses first, in the order
+ * its steps were made (each step once: steps below may be shared). */
 static void use_plan(struct gsl_testdoc *td)
 {
 	struct gsl_testplan *p = &td->plan;
@@ -346,18 +347,9 @@ static void use_plan(struct gsl_testdoc *td)
 		for (uint32_t i = 0; i < p->origin->nconstructs; i++)
 			use_args(td, &p->origin->constructs[i].args);
 	}
-	const struct gsl_tp_step *s = p->root.first_child;
-	while (s) {
-		use_arrow(td, s->arrow);
-		if (s->first_child) {
-			s = s->first_child;
-			continue;
-		}
-		while (s && !s->next)
-			s = s->parent == &p->root ? NULL : s->parent;
-		if (s)
-			s = s->next;
-	}
+	if (p->root.first_child)
+		for (uint32_t i = 0; i < td->made.n; i++)
+			use_arrow(td, ((const struct gsl_tp_step *)td->made.v[i])->arrow);
 	p->new_examples = (const struct gsl_tp_example *const *)td->new_examples.v;
 	p->nnew_examples = td->new_examples.n;
 	p->new_conds = (const struct gsl_tp_condition *const *)td->new_conds.v;

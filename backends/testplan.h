@@ -119,11 +119,12 @@ struct gsl_tp_arrow {
 	uint32_t index;                 /* order of creation in its plan */
 };
 
-/* A step: an arrow taken from what the parent step gave. The root step
- * stands for the object under test. */
+/* A step: an arrow taken from what the step above gave. The root step
+ * stands for the object under test. Steps may share the steps below
+ * them (the same calls follow each loop of a kind): the steps form a DAG,
+ * which is written as the tree it stands for. */
 struct gsl_tp_step {
 	const struct gsl_tp_arrow *arrow; /* NULL at the root */
-	struct gsl_tp_step *parent;
 	struct gsl_tp_step *first_child;  /* in arrow order */
 	struct gsl_tp_step *next;
 };
@@ -153,7 +154,7 @@ struct gsl_testplan {
 	const char *where;              /* where the kind is defined */
 	struct gsl_coverage coverage;
 	struct gsl_tp_step root;
-	uint32_t nsteps;                /* steps below the root */
+	uint32_t nsteps;                /* steps below the root, in the tree */
 	uint32_t narrows;               /* arrows of its graph: their indexes are below */
 	const struct gsl_tp_origin *origin; /* NULL in the tester format */
 	/* What this plan uses first in its document, to define before it. */

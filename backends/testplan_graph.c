@@ -303,11 +303,17 @@ static const char *member_of(struct gsl_testdoc *td, const struct tp_item *it, c
 			return m->text;
 	struct member *m = gsl_arena_alloc(td->arena, sizeof *m);
 	struct gsl_str owner = gsl_subject_name(it->subject);
-	if (!it->name)
-		m->text = gsl_arena_printf(td->arena, "%.*s.%s", (int)owner.len, owner.ptr, tag);
-	else
-		m->text = gsl_arena_printf(td->arena, "%.*s.%s%s%.*s", (int)owner.len, owner.ptr,
-					   tag, *tag ? ":" : "", (int)it->name->len, it->name->text);
+	struct gsl_buf *b = &td->buf;
+	gsl_buf_clear(b);
+	gsl_buf_put(b, owner.ptr, owner.len);
+	gsl_buf_putc(b, '.');
+	gsl_buf_puts(b, tag);
+	if (it->name) {
+		if (*tag)
+			gsl_buf_putc(b, ':');
+		gsl_buf_put(b, it->name->text, it->name->len);
+	}
+	m->text = gsl_arena_strndup(td->arena, b->data, b->len);
 	m->owner = it->subject;
 	m->next = *slot;
 	*slot = m;

@@ -137,6 +137,7 @@ struct gsl_testdoc {
 	struct tp_vec all_vertices;        /* by index */
 	struct tp_vertex *todo;
 	uint32_t narrows;
+	struct tp_vec made;                /* its steps, each once, as made */
 	struct tp_vec new_examples;
 	struct tp_vec new_conds;
 	struct gsl_buf buf;                /* scratch text */

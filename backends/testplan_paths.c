@@ -20,14 +20,21 @@
  * The expression is walked by a backtracking machine with explicit
  * stacks: a choice point per alternative, a continuation for what
  * follows a cycle, and an undo log for the kinds taken out of the graph
- * on the way. Work and size are bounded; beyond the bounds the test is
- * reported as too large. */
+ * on the way.
+ *
+ * Where what follows a step depends only on its kind and on how far the
+ * path may still go (paths of length N; coverage C when no cycle goes
+ * through several kinds), the steps below are made once and shared:
+ * after each loop of a kind the same calls follow. The steps form a DAG
+ * that renderers walk as a tree. Work, steps and statements are bounded;
+ * beyond the bounds the test is reported as too large. */
 #include "testplan_int.h"
 
 #include <string.h>
 
 /* Beyond these a test is an error: lower its coverage. */
 #define MAX_STEPS 1000000u
+#define MAX_STATEMENTS 1000000u
 #define MAX_WORK 50000000u
 
 enum task { PC, CYCLE, RETURN };
@@ -54,11 +61,15 @@ struct choice {
 	uint32_t undo;                  /* the undo log's length when it was made */
 };
 
-/* A step and its number, which keys it with an arrow in the children map. */
+/* A step as it is made: its number (which keys it with an arrow in the
+ * children map), and the step whose steps below it shares. */
 struct numbered_step {
 	struct gsl_tp_step step;
 	struct gsl_tp_step *last_child;
+	const struct gsl_tp_step *same_as;
+	uint64_t size;                  /* statements of the tree below, once counted */
 	uint32_t id;                    /* from 1; the root is 0 */
+	bool counted;
 };
 
 /* A change of how often a kind is taken out, kept to be undone. */
@@ -75,6 +86,8 @@ struct machine {
 	struct change *log;             /* the undo log */
 	uint32_t nlog, log_cap;
 	struct tp_map children;         /* (step id, arrow index) -> step */
+	struct tp_map done;             /* (kind, cycles or length left) -> the step
+					   whose steps below are made for it */
 	uint32_t *component;            /* by kind index: its strongly connected
 					   component, from 1 */
 	uint32_t nsteps;
@@ -107,7 +120,7 @@ static struct gsl_tp_step *new_step(struct machine *mc, struct gsl_tp_step *pare
 	struct numbered_step *s = &mc->free[--mc->nfree];
 	s->id = ++mc->nsteps;
 	s->step.arrow = &a->pub;
-	s->step.parent = parent;
+	tp_vec_push(mc->td->ctx->mem, &mc->td->made, s);
 	struct gsl_tp_step **last = parent == &mc->td->plan.root ? &mc->root_last
 		: &((struct numbered_step *)parent)->last_child;
 	if (*last) {
@@ -132,36 +145,113 @@ static struct gsl_tp_step *step(struct machine *mc, struct gsl_tp_step *at, cons
 	return *slot;
 }
 
-/* Puts the children of every step in arrow order, when some were made
- * out of it (insertion sort: they are nearly in order). */
-static void sort_children(struct gsl_testdoc *td, struct gsl_tp_step *root)
+/* Puts the children of a step in arrow order (insertion sort: they are
+ * nearly in order). */
+static void sort_children(struct tp_vec *kids, const struct gsl_mem *mem, struct gsl_tp_step *s)
 {
+	kids->n = 0;
+	for (struct gsl_tp_step *c = s->first_child; c; c = c->next)
+		tp_vec_push(mem, kids, c);
+	struct gsl_tp_step **k = (struct gsl_tp_step **)kids->v;
+	for (uint32_t i = 1; i < kids->n; i++) {
+		struct gsl_tp_step *t = k[i];
+		uint32_t j = i;
+		for (; j && k[j - 1]->arrow->index > t->arrow->index; j--)
+			k[j] = k[j - 1];
+		k[j] = t;
+	}
+	for (uint32_t i = 0; i < kids->n; i++)
+		k[i]->next = i + 1 < kids->n ? k[i + 1] : NULL;
+	s->first_child = kids->n ? k[0] : NULL;
+}
+
+/* Sorts the children that were made out of arrow order, then gives the
+ * steps that share the steps below another their first child. */
+static void finish_steps(struct machine *mc)
+{
+	struct gsl_testdoc *td = mc->td;
 	struct tp_vec kids = { 0 };
-	struct gsl_tp_step *s = root;
-	while (s) {
-		kids.n = 0;
-		for (struct gsl_tp_step *c = s->first_child; c; c = c->next)
-			tp_vec_push(td->ctx->mem, &kids, c);
-		struct gsl_tp_step **k = (struct gsl_tp_step **)kids.v;
-		for (uint32_t i = 1; i < kids.n; i++) {
-			struct gsl_tp_step *t = k[i];
-			uint32_t j = i;
-			for (; j && k[j - 1]->arrow->index > t->arrow->index; j--)
-				k[j] = k[j - 1];
-			k[j] = t;
-		}
-		for (uint32_t i = 0; i < kids.n; i++)
-			k[i]->next = i + 1 < kids.n ? k[i + 1] : NULL;
-		s->first_child = kids.n ? k[0] : NULL;
-		if (s->first_child) {
-			s = s->first_child;
-			continue;
-		}
-		while (s != root && !s->next)
-			s = s->parent;
-		s = s == root ? NULL : s->next;
+	if (mc->unordered) {
+		sort_children(&kids, td->ctx->mem, &td->plan.root);
+		for (uint32_t i = 0; i < td->made.n; i++)
+			sort_children(&kids, td->ctx->mem, td->made.v[i]);
+	}
+	for (uint32_t i = 0; i < td->made.n; i++) {
+		struct numbered_step *s = td->made.v[i];
+		if (s->same_as)
+			s->step.first_child = s->same_as->first_child;
 	}
 	gsl_xfree(td->ctx->mem, kids.v);
+}
+
+/* Adds 1 and a step's count to a count, stopping past the bound. */
+static uint64_t add_step(uint64_t count, const struct numbered_step *s)
+{
+	uint64_t n = count + 1 + s->size;
+	return n > MAX_STATEMENTS ? (uint64_t)MAX_STATEMENTS + 1 : n;
+}
+
+/* How many statements the steps below the root make when walked as a
+ * tree (false beyond MAX_STATEMENTS): counted once per step, depth first
+ * with an explicit stack. */
+static bool count_statements(struct machine *mc)
+{
+	struct gsl_testdoc *td = mc->td;
+	struct frame {
+		struct numbered_step *s;
+		const struct gsl_tp_step *next;   /* the next child to count */
+		uint64_t size;
+	} *stack = NULL;
+	uint32_t depth = 0, cap = 0;
+	uint64_t total = 0;
+	for (const struct gsl_tp_step *top = td->plan.root.first_child; top; top = top->next) {
+		struct numbered_step *s = (struct numbered_step *)top;
+		while (!s->counted) {
+			if (depth == cap) {
+				cap = cap ? 2 * cap : 64;
+				stack = gsl_xrealloc(td->ctx->mem, stack, cap * sizeof *stack);
+			}
+			if (!depth || stack[depth - 1].s != s)
+				stack[depth++] = (struct frame){ s, s->step.first_child, 0 };
+			struct frame *f = &stack[depth - 1];
+			if (f->next) {
+				struct numbered_step *c = (struct numbered_step *)f->next;
+				f->next = f->next->next;
+				if (c->counted)
+					f->size = add_step(f->size, c);
+				else
+					s = c;
+				continue;
+			}
+			f->s->size = f->size;
+			f->s->counted = true;
+			if (--depth) {
+				stack[depth - 1].size = add_step(stack[depth - 1].size, f->s);
+				s = stack[depth - 1].s;
+			}
+		}
+		total = add_step(total, s);
+	}
+	gsl_xfree(td->ctx->mem, stack);
+	td->plan.nsteps = (uint32_t)total;
+	return total <= MAX_STATEMENTS;
+}
+
+/* Whether the steps below at are those made for kind v with left (cycles
+ * done, or length left) before: then at shares them. Else at is where
+ * they are made. */
+static bool share(struct machine *mc, struct gsl_tp_step *at, const struct tp_vertex *v,
+		  uint32_t left)
+{
+	if (at == &mc->td->plan.root)
+		return false;
+	void **slot = tp_map_slot(&mc->done, ((uint64_t)v->index << 32 | left) + 1);
+	if (!*slot) {
+		*slot = at;
+		return false;
+	}
+	((struct numbered_step *)at)->same_as = *slot;
+	return true;
 }
 
 /* ---- coverage: length N ------------------------------------------------------ */
@@ -192,7 +282,8 @@ static void all_paths(struct machine *mc, struct tp_vertex *root, uint32_t lengt
 		w->next = a->next;
 		struct gsl_tp_step *s = new_step(mc, w->at, a);
 		uint32_t next_depth = w->depth + 1;
-		if (!s || next_depth >= length || !a->to->arrows)
+		if (!s || next_depth >= length || !a->to->arrows ||
+		    share(mc, s, a->to, length - next_depth))
 			continue;
 		if (depth == cap) {
 			cap *= 2;
@@ -228,6 +319,8 @@ static void run(struct machine *mc, enum task task, struct tp_vertex *v, struct 
 {
 	/* A kind with nothing to do, or a cycle from a kind on none. */
 	if (!v->arrows || (task == CYCLE && !mc->on_cycle[v->index]))
+		return;
+	if (task == PC && !mc->dedup && share(mc, at, v, n))
 		return;
 	if (mc->depth == mc->cap) {
 		mc->cap = mc->cap ? 2 * mc->cap : 64;
@@ -464,21 +557,24 @@ void tp_paths_build(struct gsl_testdoc *td, struct tp_vertex *root)
 {
 	struct machine mc = { .td = td };
 	tp_map_init(&mc.children, td->ctx->mem);
-
+	tp_map_init(&mc.done, td->ctx->mem);
+	td->made.n = 0;
 	struct gsl_coverage cov = td->plan.coverage;
 	if (cov.length)
 		all_paths(&mc, root, cov.n);
 	else
 		cycles_paths(&mc, root, cov.n);
-	if (mc.full && td->report)
+	finish_steps(&mc);
+	if ((mc.full || !count_statements(&mc)) && td->report)
 		gsl_error(td->ctx, td->plan.name->loc, "the tests of '%s' take more than %u "
 			  "statements or too long to plan; lower its coverage", td->plan.tgt,
-			  MAX_STEPS);
-	td->plan.nsteps = mc.nsteps;
-	if (mc.unordered)
-		sort_children(td, &td->plan.root);
+			  mc.full ? MAX_STEPS : MAX_STATEMENTS);
+	if (mc.full || td->plan.nsteps > MAX_STATEMENTS) {
+		td->plan.root.first_child = NULL;
+		td->plan.nsteps = 0;
+	}
 	tp_map_free(&mc.children);
-
+	tp_map_free(&mc.done);
 	gsl_xfree(td->ctx->mem, mc.stack);
 	gsl_xfree(td->ctx->mem, mc.log);
 }

@@ -142,17 +142,14 @@ static void method_slug(struct gsl_buf *b, const struct gsl_tp_arrow *a)
 
 /* The member a step tests, and, below the first step, what it is
  * applied to: "Stack.push, on what Stack.copy (stacks.gsl:61) gave". */
-static const char *member(struct module *mod, const struct gsl_tp_step *s)
+static const char *member(struct module *mod, const struct gsl_py_walk *w,
+			  const struct gsl_tp_step *s)
 {
-	const struct gsl_tp_step *from = s->parent;
-	while (from->arrow && (from->arrow->op == GSL_TP_EITHER ||
-			       from->arrow->op == GSL_TP_ALTERNATIVE))
-		from = from->parent;
-	if (!from->arrow)
+	if (!w->from->arrow)
 		return s->arrow->member;
 	gsl_buf_clear(&mod->what);
 	gsl_buf_printf(&mod->what, "%s, on what %s (%s) gave", s->arrow->member,
-		       from->arrow->member, from->arrow->where);
+		       w->from->arrow->member, w->from->arrow->where);
 	return gsl_buf_cstr(&mod->what);
 }
 
@@ -183,17 +180,18 @@ static void holds(struct module *mod, const struct gsl_tp_check *c, const char *
 /* The statements of one step: the set-up, the equations' preconditions
  * and the call inside self.calling, then the checks through
  * self.holds. */
-static void statements(struct gsl_py_walk *w, const struct gsl_tp_step *s, const char *src,
-		       const char *dst)
+static void statements(struct gsl_py_walk *w, const struct gsl_tp_step *s,
+		       const struct gsl_py_var *src_var, const struct gsl_py_var *dst_var)
 {
+	const char *src = src_var->name, *dst = dst_var->name;
 	struct module *mod = w->data;
 	struct gsl_render *r = &mod->r;
 	struct gsl_buf *b = &w->line;
 	const struct gsl_tp_arrow *a = s->arrow;
 	gsl_buf_clear(&mod->stmt);
-	gsl_py_walk_call(w, &mod->stmt, a, src, dst);
+	gsl_py_walk_call(w, &mod->stmt, a, src_var, dst_var);
 	one_line(mod);
-	calling(mod, a->where, member(mod, s), &mod->text);
+	calling(mod, a->where, member(mod, w, s), &mod->text);
 	gsl_buf_clear(b);
 	gsl_py_prepare(b, a, src);
 	gsl_buf_puts(b, gsl_buf_cstr(&mod->stmt));
