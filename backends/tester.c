@@ -53,22 +53,6 @@ static void statements(struct gsl_py_walk *w, const struct gsl_tp_step *s,
 	gsl_render_text(w->r, b->data, b->len);
 }
 
-/* "test_K", or "test_K_1", "test_K_2" ... for a name used before. */
-static const char *test_name(struct gsl_emit *e, struct gsl_strmap *used, const char *local)
-{
-	struct gsl_buf b;
-	gsl_buf_init(&b, e->ctx->mem);
-	gsl_py_slug(&b, local, strlen(local));
-	const char *slug = gsl_intern(e->ctx, gsl_buf_cstr(&b), b.len);
-	gsl_buf_free(&b);
-	void **count = gsl_strmap_slot(used, slug, strlen(slug));
-	uintptr_t n = (uintptr_t)*count;
-	*count = (void *)(n + 1);
-	if (!n)
-		return gsl_arena_printf(&e->ctx->arena, "test_%s", slug);
-	return gsl_arena_printf(&e->ctx->arena, "test_%s_%u", slug, (unsigned)n);
-}
-
 void gsl_emit_tester(struct gsl_emit *e, const struct gsl_document *d)
 {
 	const char *file = gsl_arena_printf(&e->ctx->arena, "%s.py", d->name);
@@ -95,7 +79,7 @@ void gsl_emit_tester(struct gsl_emit *e, const struct gsl_document *d)
 			gsl_py_example_method(&r, p->new_examples[i]);
 		for (uint32_t i = 0; i < p->nnew_conds; i++)
 			gsl_py_condition_method(&r, p->new_conds[i]);
-		const char *name = test_name(e, &used, p->local);
+		const char *name = gsl_py_name(e->ctx, &used, "test_", p->local);
 		gsl_render_rawf(&r, "def %s(self, arg):\n", name);
 		gsl_render_indent(&r);
 		gsl_py_walk_plan(&w, p);

@@ -275,26 +275,12 @@ static void subject(struct module *mod, const struct gsl_testplan *p)
 	gsl_render_dedent(r);
 }
 
-/* "Test_K", or "Test_K_1" ... for a name given before. */
-static const char *class_name(struct module *mod, const char *local)
-{
-	struct gsl_ctx *ctx = mod->e->ctx;
-	gsl_buf_clear(&mod->tmp);
-	gsl_py_slug(&mod->tmp, local, strlen(local));
-	const char *slug = gsl_intern(ctx, gsl_buf_cstr(&mod->tmp), mod->tmp.len);
-	void **count = gsl_strmap_slot(&mod->used, slug, strlen(slug));
-	uintptr_t n = (uintptr_t)*count;
-	*count = (void *)(n + 1);
-	if (!n)
-		return gsl_arena_printf(&ctx->arena, "Test_%s", slug);
-	return gsl_arena_printf(&ctx->arena, "Test_%s_%u", slug, (unsigned)n);
-}
-
 /* The class of a tested kind: one method per first step. */
 static void test_class(struct module *mod, struct gsl_py_walk *w, const struct gsl_testplan *p)
 {
 	struct gsl_render *r = &mod->r;
-	gsl_render_rawf(r, "\n\nclass %s(Spec):\n", class_name(mod, p->local));
+	gsl_render_rawf(r, "\n\nclass %s(Spec):\n", gsl_py_name(mod->e->ctx, &mod->used, "Test_",
+								    p->local));
 	gsl_render_indent(r);
 	gsl_buf_clear(&mod->text);
 	gsl_buf_printf(&mod->text, "%s (%s): %u statements, coverage %s%u.", p->tgt, p->where,
