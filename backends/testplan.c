@@ -377,13 +377,15 @@ const struct gsl_testplan *gsl_testdoc_next(struct gsl_testdoc *td)
 					   gsl_subject_target(kind)->node : kind->node),
 		.coverage = gsl_test_coverage(td->test_of),
 	};
+	unsigned errors = td->ctx->diag.errors;
 	struct tp_vertex *root = tp_graph_build(td, kind);
 	td->plan.narrows = td->narrows;
 	tp_paths_build(td, root);
 	if (td->origins)
 		td->plan.origin = tp_origin(td, kind);
 	use_plan(td);
-	if (!td->plan.nsteps && td->report)
+	/* Nothing to test is worth a word unless an error said why. */
+	if (!td->plan.nsteps && td->report && td->ctx->diag.errors == errors)
 		gsl_warning(td->ctx, name->loc, "no tests of '%s': its kind has no attributes, "
 			    "mappings or operators to test", td->plan.tgt);
 	return &td->plan;
