@@ -1,8 +1,6 @@
-/* pycode.h: the Python that both test renderers write (tester.c, the
- * original's module form, and unittest.c): string literals, attribute
- * access, the statements of steps, the helper methods that make
- * examples and evaluate conditions, and the walk over a plan's steps
- * that puts the alternatives of an either group in nested try blocks. */
+/* pycode.h: the Python that both test renderers write (tester.c and
+ * unittest.c): literals, names, statements, helper methods, and the walk
+ * over a plan's steps. */
 #ifndef GSL_PYCODE_H
 #define GSL_PYCODE_H
 

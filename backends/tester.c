@@ -1,8 +1,6 @@
-/* tester.c: the `tester` format, the original's module of tests: a class
- * Tester whose dict `tests` maps the tgt name of each tested kind to a
- * method test_<kind>(self, arg) that runs the planned statements on
- * arg, the object under test, which the harness supplies. Postconditions
- * become asserts whose messages quote the specification and its line. */
+/* tester.c: the `tester` format, the original's module of tests: class
+ * Tester and its dict `tests` of test_<kind>(self, arg) methods, which run
+ * the planned statements on arg, the object the harness supplies. */
 #include <string.h>
 #include <time.h>
 
@@ -53,6 +51,8 @@ static void statements(struct gsl_py_walk *w, const struct gsl_tp_step *s,
 	gsl_render_text(w->r, b->data, b->len);
 }
 
+/* Postconditions become asserts whose messages quote the specification
+ * and name its file and line. */
 void gsl_emit_tester(struct gsl_emit *e, const struct gsl_document *d)
 {
 	const char *file = gsl_arena_printf(&e->ctx->arena, "%s.py", d->name);

@@ -1,8 +1,6 @@
-/* testplan.c: planning the tests of a document. It walks the `test of`
- * directives, keeps what the plans of one document share (examples and
- * conditions, numbered in order of first use, and the calls of each
- * mapping) and, for each tested kind, builds the graph, the steps and,
- * for formats that make their own objects, the origin. */
+/* testplan.c: planning the tests of a document, one `test of` kind at a
+ * time, and what the plans of a document share: examples, conditions and
+ * the calls of each mapping. */
 #include "testplan_int.h"
 
 #include <string.h>

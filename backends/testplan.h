@@ -1,10 +1,6 @@
 /* testplan.h: the tests of a document, planned apart from the language
- * they are written in. For each `test of: K`, the kinds that K's objects
- * lead to form a graph whose arrows are attribute reads, calls and
- * operators (one arrow per example argument list); the paths that the
- * coverage asks for form a tree of steps, each a statement on the object
- * that its parent step produced. The Python renderers (tester.c,
- * unittest.c) write these plans, and a C renderer can write the same. */
+ * they are written in; the Python renderers (tester.c, unittest.c) and
+ * a C renderer write the same plans. */
 #ifndef GSL_TESTPLAN_H
 #define GSL_TESTPLAN_H
 
@@ -145,7 +141,11 @@ struct gsl_tp_origin {
 	uint32_t nconstructs;
 };
 
-/* The plan of one `test of`. */
+/* The plan of one `test of: K`. The kinds that K's objects lead to form a
+ * graph whose arrows are attribute reads, calls and operators, one arrow
+ * per example argument list; the paths that the coverage asks for are
+ * the steps below the root, each a statement on what the step above it
+ * gave. */
 struct gsl_testplan {
 	const struct gsl_subject *kind; /* as named in the document */
 	const struct gsl_name *name;    /* the name in `test of`, for messages */

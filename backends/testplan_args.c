@@ -1,13 +1,5 @@
-/* testplan_args.c: the example argument lists of a mapping. Its argument
- * grammar (arg, key arg, args, optionals, alt, seq, repeat, draw, no arg)
- * stands for a finite language of lists of example values: an argument
- * is each example of its kind in turn, `optionals` nest ([a [b [c]]]),
- * `alt` is one of its children, `draw` any of its children in order,
- * `repeat: m..n` m to n copies and `m..*` m or m+1, the original's limit
- * on Kleene closures. Lists are built bottom-up with an explicit stack,
- * so grammars may nest deeply. In a sequence the leftmost position
- * varies fastest, as in the original; a list met twice (the same
- * examples in the same order) is kept once. */
+/* testplan_args.c: the example argument lists that a mapping is called
+ * with, from its argument grammar. */
 #include "testplan_int.h"
 
 #include <string.h>
@@ -329,6 +321,15 @@ static void push_start(const struct gsl_mem *mem, struct stack *s)
 	s->starts[s->nstarts++] = s->nlangs;
 }
 
+/* The grammar (arg, key arg, args, optionals, alt, seq, repeat, draw, no
+ * arg) stands for a finite language of lists of example values: an
+ * argument is each example of its kind in turn, `optionals` nest
+ * ([a [b [c]]]), `alt` is one of its children, `draw` any of its children
+ * in order, `repeat: m..n` m to n copies and `m..*` m or m+1, the
+ * original's limit on Kleene closures. Lists are built bottom-up with an
+ * explicit stack, so grammars may nest deeply. In a sequence the leftmost
+ * position varies fastest, as in the original; a list met twice (the
+ * same examples in the same order) is kept once. */
 bool tp_args_enumerate(struct gsl_testdoc *td, const struct gsl_node *mapping,
 		       struct gsl_tp_args **lists, uint32_t *n)
 {

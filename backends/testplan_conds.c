@@ -1,10 +1,5 @@
-/* testplan_conds.c: what a call checks. For each way of calling a
- * mapping or operator (each example argument list): its postconditions,
- * asserted after the call, and its equations, a precondition evaluated
- * before the call that must equal its postconditions after it. A call
- * with preconditions is prepared as the original prepares it: by first
- * calling the first method of the object's kind that has no
- * preconditions of its own and whose postconditions give them all. */
+/* testplan_conds.c: what a call checks (postconditions, equations) and
+ * the set-up calls that make its preconditions true. */
 #include "testplan_int.h"
 
 #include <string.h>
@@ -215,6 +210,10 @@ static void checks(struct gsl_testdoc *td, const struct gsl_node *mapping, struc
 	gsl_xfree(mem, eqs.v);
 }
 
+/* For each way of calling a mapping or operator (each example argument
+ * list): its postconditions, asserted after the call, and its equations,
+ * a precondition evaluated before the call that must equal its
+ * postconditions after it. */
 const struct tp_calls *tp_calls_of(struct gsl_testdoc *td, const struct gsl_node *mapping)
 {
 	void **slot = tp_map_slot(&td->calls, tp_key(mapping));
@@ -390,6 +389,9 @@ static const struct gsl_tp_setup *try_attribute(struct gsl_testdoc *td, const st
 	return NULL;
 }
 
+/* As the original prepares a call with preconditions: by first calling
+ * the first method of the object's kind that has no preconditions of its
+ * own and whose postconditions give them all. */
 const struct gsl_tp_setup *tp_setup(struct gsl_testdoc *td, const struct tp_vertex *from,
 				    const struct tp_calls *calls, const struct gsl_tp_args *args)
 {

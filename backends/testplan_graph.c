@@ -1,13 +1,5 @@
-/* testplan_graph.c: the kind graph of a test. Its vertices are kinds:
- * those of the specification, named by tgt name, and kinds made of
- * aspects (what an attribute's value is, what a mapping returns when
- * `returns` names several kinds or describes the value inline, an either
- * group). Its arrows are what can be done to an object of a kind: read
- * an attribute, call it or the object (once per example argument list),
- * apply an operator; an either group leads to each of its kinds. The
- * graph is explored from the tested kind as the original explores it
- * (the kind found last is explored first), which decides which view of
- * a kind seen from several packages is used: the first one found. */
+/* testplan_graph.c: the kind graph of a test: its kinds and what can be
+ * done to their objects. */
 #include "testplan_int.h"
 
 #include <stdlib.h>
@@ -474,6 +466,16 @@ static void explore(struct gsl_testdoc *td, struct tp_vertex *v)
 	gsl_xfree(td->ctx->mem, list.v);
 }
 
+/* The vertices of the graph are kinds: those of the specification, named
+ * by tgt name, and kinds made of aspects (what an attribute's value is,
+ * what a mapping returns when `returns` names several kinds or describes
+ * the value inline, an either group). Its arrows are what can be done to
+ * an object of a kind: read an attribute, call it or the object (once
+ * per example argument list), apply an operator; an either group leads
+ * to each of its kinds. The graph is explored from the tested kind as the
+ * original explores it (the kind found last is explored first), which
+ * decides which view of a kind seen from several packages is used: the
+ * first one found. */
 struct tp_vertex *tp_graph_build(struct gsl_testdoc *td, const struct gsl_subject *kind)
 {
 	td->todo = NULL;

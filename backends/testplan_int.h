@@ -1,9 +1,5 @@
-/* testplan_int.h: what the parts of the test planner share. testplan.c
- * walks the document and keeps what lives as long as it (examples,
- * conditions, argument lists); testplan_graph.c makes the kind graph of
- * a test, testplan_args.c the example argument lists of mappings,
- * testplan_conds.c the checks and set-ups of calls, testplan_paths.c the
- * tree of steps, testplan_origin.c how objects under test are made. */
+/* testplan_int.h: what the parts of the test planner share; each stage
+ * has a file: the kind graph, argument lists, checks, paths, origins. */
 #ifndef GSL_TESTPLAN_INT_H
 #define GSL_TESTPLAN_INT_H
 

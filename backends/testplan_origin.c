@@ -1,13 +1,5 @@
-/* testplan_origin.c: how a test that makes its own objects (the unittest
- * and C formats) gets an object of the tested kind K. Tried in order:
- *   1. the first `.eg:` of K itself;
- *   2. the first `.eg:` of a superkind that is `.superkind of: K` (the
- *      first such superkind, in the order packages were loaded);
- *   3. K's `.constructor: Owner.attr`: an object of Owner, got by this
- *      same rule, whose attribute attr is called with its first example
- *      argument list (or only read, if it has no mapping).
- * Constructors are followed until an example is found; meeting a kind
- * again ends the search. Finding nothing is an error at `test of`. */
+/* testplan_origin.c: how tests that make their own objects (the unittest
+ * and C formats) get an object of the tested kind. */
 #include "testplan_int.h"
 
 #include <string.h>
@@ -95,6 +87,15 @@ static bool construct(struct gsl_testdoc *td, const struct gsl_subject *attr,
 	return true;
 }
 
+/* Tried in order, for the tested kind K:
+ *   1. the first `.eg:` of K itself;
+ *   2. the first `.eg:` of a superkind that is `.superkind of: K` (the
+ *      first such superkind, in the order packages were loaded);
+ *   3. K's `.constructor: Owner.attr`: an object of Owner, got by this
+ *      same rule, whose attribute attr is called with its first example
+ *      argument list (or only read, if it has no mapping).
+ * Constructors are followed until an example is found; meeting a kind
+ * again ends the search. Finding nothing is an error at `test of`. */
 const struct gsl_tp_origin *tp_origin(struct gsl_testdoc *td, const struct gsl_subject *kind)
 {
 	const struct gsl_mem *mem = td->ctx->mem;

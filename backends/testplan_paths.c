@@ -1,33 +1,5 @@
-/* testplan_paths.c: which paths of the kind graph a test takes, as a
- * tree of steps (each path shares its prefix with the others).
- *
- * `coverage: length N` takes every path of 1 to N arrows.
- *
- * `coverage: C` (1 by default) takes the paths the original takes for
- * an acyclic graph or one with loops on single kinds: the words of the
- * regular expression of all paths, made by eliminating states, with
- * each Kleene star limited to 0..C repetitions. For longer cycles the
- * original's result depends on its elimination order; here the
- * elimination goes depth first from the tested kind, which gives
- *   P(S) = Cycle(S){0,C} (a P'(w))?    a: S -> w, w != S, P' without S
- *   Cycle(S) = a: S -> S | a R(w -> S)
- *   R(w -> T) = Cycle(w){0,C} (b: w -> T | b R'(u -> T))   R' without w
- * where the words that begin cycles also appear on their own, as
- * prefixes. For the example in the language reference (K: a, b -> K,
- * f -> L, s; L: g -> K, h -> M; M: z) this is the reference's
- * (a | b | f g)? (f (h z?)? | s)?.
- *
- * The expression is walked by a backtracking machine with explicit
- * stacks: a choice point per alternative, a continuation for what
- * follows a cycle, and an undo log for the kinds taken out of the graph
- * on the way.
- *
- * Where what follows a step depends only on its kind and on how far the
- * path may still go (paths of length N; coverage C when no cycle goes
- * through several kinds), the steps below are made once and shared:
- * after each loop of a kind the same calls follow. The steps form a DAG
- * that renderers walk as a tree. Work, steps and statements are bounded;
- * beyond the bounds the test is reported as too large. */
+/* testplan_paths.c: which paths of the kind graph a test takes, as steps
+ * that share their prefixes (and what follows the same kind). */
 #include "testplan_int.h"
 
 #include <string.h>
@@ -553,6 +525,33 @@ static void cycles_paths(struct machine *mc, struct tp_vertex *root, uint32_t cy
 	undo(mc, 0);
 }
 
+/* `coverage: length N` takes every path of 1 to N arrows.
+ *
+ * `coverage: C` (1 by default) takes the paths the original takes for
+ * an acyclic graph or one with loops on single kinds: the words of the
+ * regular expression of all paths, made by eliminating states, with
+ * each Kleene star limited to 0..C repetitions. For longer cycles the
+ * original's result depends on its elimination order; here the
+ * elimination goes depth first from the tested kind, which gives
+ *   P(S) = Cycle(S){0,C} (a P'(w))?    a: S -> w, w != S, P' without S
+ *   Cycle(S) = a: S -> S | a R(w -> S)
+ *   R(w -> T) = Cycle(w){0,C} (b: w -> T | b R'(u -> T))   R' without w
+ * where the words that begin cycles also appear on their own, as
+ * prefixes. For the example in the language reference (K: a, b -> K,
+ * f -> L, s; L: g -> K, h -> M; M: z) this is the reference's
+ * (a | b | f g)? (f (h z?)? | s)?.
+ *
+ * The expression is walked by a backtracking machine with explicit
+ * stacks: a choice point per alternative, a continuation for what
+ * follows a cycle, and an undo log for the kinds taken out of the graph
+ * on the way.
+ *
+ * Where what follows a step depends only on its kind and on how far the
+ * path may still go (paths of length N; coverage C when no cycle goes
+ * through several kinds), the steps below are made once and shared:
+ * after each loop of a kind the same calls follow. The steps form a DAG
+ * that renderers walk as a tree. Work, steps and statements are bounded;
+ * beyond the bounds the test is reported as too large. */
 void tp_paths_build(struct gsl_testdoc *td, struct tp_vertex *root)
 {
 	struct machine mc = { .td = td };

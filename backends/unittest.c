@@ -1,17 +1,6 @@
 /* unittest.c: the `unittest` format, a module that `python3 -m unittest`
- * runs and pytest collects, needing only the standard library and the
- * implementation under test. Each tested kind K becomes a TestCase
- * class; each first step of K's plan (a member read, called or applied
- * with one argument list) becomes a test method that makes a fresh
- * object of K and runs that step and the steps below it. Every
- * statement runs inside self.calling(where, member, statement), and
- * every postcondition through self.holds(...), so a failure names the
- * member, the statement and the place in the specification.
- *
- * How an object of K is made (testplan_origin.c): from an `.eg:` of K,
- * else from an `.eg:` of a superkind that is `.superkind of: K`, else by
- * K's `.constructor: Owner.attr` called on an object of Owner made by
- * the same rule. Examples run with self bound to the TestCase. */
+ * runs and pytest collects, which makes its own objects under test and
+ * names the member, statement and spec line of each failure. */
 #include <string.h>
 
 #include "pycode.h"
@@ -310,6 +299,17 @@ static void test_class(struct module *mod, struct gsl_py_walk *w, const struct g
 	gsl_render_dedent(r);
 }
 
+/* The module needs only the standard library and the implementation under
+ * test. Each tested kind K becomes a TestCase class; each first step of
+ * K's plan (a member read, called or applied with one argument list)
+ * becomes a test method that makes a fresh object of K and runs that step
+ * and the steps below it. Every statement runs inside self.calling(where,
+ * member, statement), and every postcondition through self.holds(...).
+ *
+ * How an object of K is made (testplan_origin.c): from an `.eg:` of K,
+ * else from an `.eg:` of a superkind that is `.superkind of: K`, else by
+ * K's `.constructor: Owner.attr` called on an object of Owner made by the
+ * same rule. Examples run with self bound to the TestCase. */
 void gsl_emit_unittest(struct gsl_emit *e, const struct gsl_document *d)
 {
 	const struct gsl_mem *mem = e->ctx->mem;
