@@ -94,6 +94,11 @@ static void add_node(struct page *p, struct asps *out, const struct gsl_node *n,
 	if (n->tag == GSL_TAG_COMMENT || (n->flags & GSL_NODE_BAD_ARG) || !gsl_tag_is_spec(n->tag) ||
 	    !matches(n->tag, want))
 		return;
+	/* Aspects of tag KIND and SUPERKIND are named kinds, made by
+	 * named_kind; a kind defined among aspects (an error the front end
+	 * reported) is no aspect. */
+	if (n->tag == GSL_TAG_KIND || n->tag == GSL_TAG_SUPERKIND)
+		return;
 	struct asp a = { .tag = n->tag, .node = n, .at = at, .index = i };
 	if (n->tag == GSL_TAG_CONDITION || (asp_is_operator(n->tag) && gsl_node_syntax(n) ==
 					    GSL_SYNTAX_NAMES)) {

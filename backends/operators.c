@@ -114,10 +114,13 @@ void page_operator_ref(struct page *p, const struct asp *op, bool definition)
 			gsl_docgen_put(p->g, GSL_DT_DEFINE)->u.link.name = link;
 		else
 			operator_link(p, op);
-		struct asps index = args, value = args;
-		index.n = args.n ? args.n - 1 : 0;
-		value.v = args.v + index.n;
-		value.n = args.n - index.n;
+		/* `x[index] = value`: the last argument is the value. Without
+		 * arguments (an error the front end reported), both are empty. */
+		struct asps index = args, value = { 0 };
+		if (args.n) {
+			index.n = args.n - 1;
+			value = (struct asps){ .v = args.v + index.n, .n = 1 };
+		}
 		subscript(p, op, &index);
 		page_open(p, "strong");
 		page_open(p, "big");

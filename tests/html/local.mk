@@ -22,6 +22,13 @@ tests_html_check_html_SOURCES = tests/html/check_html.c
 tests_html_check_html_CPPFLAGS = $(LIBXML2_CFLAGS)
 tests_html_check_html_LDADD = $(LIBXML2_LIBS)
 
+# test_errors: the document emitters on models the front end found
+# errors in (inputs found by fuzzing).
+check_PROGRAMS += tests/html/test_errors
+TESTS += tests/html/test_errors
+tests_html_test_errors_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/backends
+tests_html_test_errors_LDADD = backends/libbackends.a gslc/libgsl.a $(LIBXML2_LIBS)
+
 CLEANFILES += tests/html/screenshots/*.png
 
 .PHONY: update-golden-html
