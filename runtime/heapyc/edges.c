@@ -1,17 +1,32 @@
 /* edges.c: the edge arrays of nodegraphs: sorting by (source, target)
    address, removing duplicates, and finding the run of edges from one
-   source, helped by an index of every EDGES_STRIDE-th source. Sorting is a stable radix sort on the source followed by
-   sorting each run of equal sources on the target; edges that arrive
-   sorted (the usual case of partitions) cost one pass. */
+   source, helped by an index of every EDGES_STRIDE-th source.
+
+   Sorting is by radix, in place where the array is large: edges are
+   distributed by the leading byte of the source address into buckets by
+   swaps (an "American flag" sort), the buckets by the next byte, and so
+   on, until a bucket fits a scratch array of a thirty-second of the
+   whole; there it is sorted by the source with counting passes between
+   the bucket and the scratch array, and last the runs of equal sources
+   by the target. The largest graphs are sorted with little memory
+   beyond their own, and edges that arrive sorted cost one pass. */
 #include "heapyc.h"
 
 #include <stdint.h>
 #include <string.h>
 
-#define SMALL_RUN 16
-#define RADIX_BITS 11
-#define RADIX_SIZE (1 << RADIX_BITS)
-#define MAX_DIGITS ((8 * sizeof(uintptr_t) + RADIX_BITS - 1) / RADIX_BITS)
+#define SMALL_RUN 32            /* insertion sort from here down */
+#define PREFETCH_AHEAD 8        /* edges ahead: two cache lines */
+#define FLAG_BITS 8             /* digits of the in-place passes */
+#define COUNT_BITS 11           /* digits of the counting passes */
+#define ADDRESS_BITS (8 * sizeof(uintptr_t))
+#define MAX_DIGITS (2 * ADDRESS_BITS / FLAG_BITS)
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)0)
+#endif
 
 static uintptr_t
 key(const PyObject *obj)
@@ -39,123 +54,70 @@ insertion_sort(ng_edge *e, Py_ssize_t n)
     }
 }
 
-static void
-swap(ng_edge *a, ng_edge *b)
+/* The digits of the key of the in-place passes, most significant first:
+   which end of the edge (0 source, 1 target) and at which shift. */
+struct digits {
+    unsigned char end[MAX_DIGITS];
+    unsigned char shift[MAX_DIGITS];
+    unsigned n;
+};
+
+static unsigned
+digit_of(const ng_edge *e, const struct digits *dg, unsigned d)
 {
-    ng_edge t = *a;
-    *a = *b;
-    *b = t;
+    uintptr_t k = key(dg->end[d] ? e->tgt : e->src);
+    return (unsigned)(k >> dg->shift[d]) & ((1u << FLAG_BITS) - 1);
 }
 
-static void
-sift_down(ng_edge *e, Py_ssize_t root, Py_ssize_t n)
+/* The bits in which some source (ends & 1) or target (ends & 2) of the
+   n edges differs from the first edge's. */
+static uintptr_t
+differing(const ng_edge *e, Py_ssize_t n, int target)
 {
-    for (;;) {
-        Py_ssize_t child = 2 * root + 1;
-        if (child >= n)
-            return;
-        if (child + 1 < n && edge_less(&e[child], &e[child + 1]))
-            child++;
-        if (!edge_less(&e[root], &e[child]))
-            return;
-        swap(&e[root], &e[child]);
-        root = child;
-    }
-}
-
-static void
-heap_sort(ng_edge *e, Py_ssize_t n)
-{
-    for (Py_ssize_t i = n / 2; i-- > 0;)
-        sift_down(e, i, n);
-    for (Py_ssize_t i = n; i-- > 1;) {
-        swap(&e[0], &e[i]);
-        sift_down(e, 0, i);
-    }
-}
-
-/* Quicksort with a median of three, insertion sort for small parts and
-   heapsort past the depth limit: in place, O(n log n) always. */
-static void
-intro_sort(ng_edge *e, Py_ssize_t n, int depth)
-{
-    while (n > SMALL_RUN) {
-        if (depth-- == 0) {
-            heap_sort(e, n);
-            return;
-        }
-        ng_edge *mid = e + n / 2, *last = e + n - 1;
-        if (edge_less(mid, e))
-            swap(mid, e);
-        if (edge_less(last, mid)) {
-            swap(last, mid);
-            if (edge_less(mid, e))
-                swap(mid, e);
-        }
-        ng_edge pivot = *mid;
-        Py_ssize_t i = 0, j = n - 1;
-        for (;;) {
-            while (edge_less(&e[i], &pivot))
-                i++;
-            while (edge_less(&pivot, &e[j]))
-                j--;
-            if (i >= j)
-                break;
-            swap(&e[i++], &e[j--]);
-        }
-        /* Recurse into the smaller part, loop on the larger. */
-        if (j + 1 < n - j - 1) {
-            intro_sort(e, j + 1, depth);
-            e += j + 1;
-            n -= j + 1;
-        } else {
-            intro_sort(e + j + 1, n - j - 1, depth);
-            n = j + 1;
-        }
-    }
-    insertion_sort(e, n);
-}
-
-static void
-comparison_sort(ng_edge *e, Py_ssize_t n)
-{
-    int depth = 0;
-    for (Py_ssize_t m = n; m > 1; m >>= 1)
-        depth += 2;
-    intro_sort(e, n, depth);
-}
-
-/* Stable sort of e by source, through the scratch array tmp of n edges:
-   one counting pass per RADIX_BITS-bit digit of the source addresses,
-   skipping the digits all sources share; the counts of every digit are
-   taken in one read, and the passes alternate between the two arrays. */
-static void
-radix_sort_sources(ng_edge *e, ng_edge *tmp, Py_ssize_t n)
-{
-    size_t count[MAX_DIGITS][RADIX_SIZE];
-    unsigned shifts[MAX_DIGITS], ndigits = 0;
     uintptr_t differ = 0;
     for (Py_ssize_t i = 1; i < n; i++)
-        differ |= key(e[i].src) ^ key(e[0].src);
-    for (unsigned shift = 0; shift < 8 * sizeof(uintptr_t);
-         shift += RADIX_BITS)
-        if ((differ >> shift) & (RADIX_SIZE - 1))
-            shifts[ndigits++] = shift;
-    memset(count, 0, ndigits * sizeof count[0]);
-    for (Py_ssize_t i = 0; i < n; i++)
-        for (unsigned d = 0; d < ndigits; d++)
-            count[d][(key(e[i].src) >> shifts[d]) & (RADIX_SIZE - 1)]++;
-    ng_edge *from = e, *to = tmp;
-    for (unsigned d = 0; d < ndigits; d++) {
-        size_t *c = count[d], sum = 0;
-        for (size_t b = 0; b < RADIX_SIZE; b++) {
-            size_t here = c[b];
-            c[b] = sum;
-            sum += here;
+        differ |= key(target ? e[i].tgt : e[i].src) ^
+                  key(target ? e[0].tgt : e[0].src);
+    return differ;
+}
+
+/* The bytes in which some source, then some target, differ. */
+static void
+find_digits(const ng_edge *e, Py_ssize_t n, struct digits *dg)
+{
+    dg->n = 0;
+    for (unsigned end = 0; end < 2; end++) {
+        uintptr_t differ = differing(e, n, (int)end);
+        for (unsigned shift = ADDRESS_BITS; shift > 0;) {
+            shift -= FLAG_BITS;
+            if ((differ >> shift) & ((1u << FLAG_BITS) - 1)) {
+                dg->end[dg->n] = (unsigned char)end;
+                dg->shift[dg->n] = (unsigned char)shift;
+                dg->n++;
+            }
         }
+    }
+}
+
+/* A stable sort of e[0..n) by source: one counting pass per COUNT_BITS
+   digit in which the sources differ, alternating with tmp. */
+static void
+counting_sort(ng_edge *e, Py_ssize_t n, ng_edge *tmp)
+{
+    enum { SIZE = 1 << COUNT_BITS };
+    uintptr_t differ = differing(e, n, 0);
+    ng_edge *from = e, *to = tmp;
+    for (unsigned shift = 0; shift < ADDRESS_BITS; shift += COUNT_BITS) {
+        if (!((differ >> shift) & (SIZE - 1)))
+            continue;
+        Py_ssize_t count[SIZE + 1];
+        memset(count, 0, sizeof count);
         for (Py_ssize_t i = 0; i < n; i++)
-            to[c[(key(from[i].src) >> shifts[d]) & (RADIX_SIZE - 1)]++] =
-                from[i];
+            count[((key(from[i].src) >> shift) & (SIZE - 1)) + 1]++;
+        for (unsigned b = 0; b < SIZE; b++)
+            count[b + 1] += count[b];
+        for (Py_ssize_t i = 0; i < n; i++)
+            to[count[(key(from[i].src) >> shift) & (SIZE - 1)]++] = from[i];
         ng_edge *t = from;
         from = to;
         to = t;
@@ -164,20 +126,73 @@ radix_sort_sources(ng_edge *e, ng_edge *tmp, Py_ssize_t n)
         memcpy(e, from, (size_t)n * sizeof *e);
 }
 
-/* Sort each run of equal sources on the target, unless it is already. */
+static void flag_sort(ng_edge *e, Py_ssize_t n, const struct digits *dg,
+                      unsigned d, ng_edge *tmp, Py_ssize_t ntmp);
+
+/* Sort by target each run of equal sources that is not in order. */
 static void
-sort_runs(ng_edge *e, Py_ssize_t n)
+sort_runs(ng_edge *e, Py_ssize_t n, ng_edge *tmp, Py_ssize_t ntmp)
 {
     Py_ssize_t start = 0;
     while (start < n) {
-        Py_ssize_t end = start + 1, sorted = 1;
+        Py_ssize_t end = start + 1;
+        int sorted = 1;
         for (; end < n && e[end].src == e[start].src; end++)
             if (key(e[end].tgt) < key(e[end - 1].tgt))
                 sorted = 0;
-        if (!sorted)
-            comparison_sort(e + start, end - start);
+        if (!sorted) {
+            struct digits dg;
+            find_digits(e + start, end - start, &dg);
+            flag_sort(e + start, end - start, &dg, 0, tmp, ntmp);
+        }
         start = end;
     }
+}
+
+/* Sort e[0..n), whose edges agree in the digits before d. */
+static void
+flag_sort(ng_edge *e, Py_ssize_t n, const struct digits *dg, unsigned d,
+          ng_edge *tmp, Py_ssize_t ntmp)
+{
+    enum { SIZE = 1 << FLAG_BITS };
+    if (n <= SMALL_RUN || d == dg->n) {
+        insertion_sort(e, n);
+        return;
+    }
+    if (n <= ntmp && dg->end[d] == 0) {
+        counting_sort(e, n, tmp);
+        sort_runs(e, n, tmp, ntmp);
+        return;
+    }
+    Py_ssize_t start[SIZE + 1], next[SIZE];
+    memset(start, 0, sizeof start);
+    for (Py_ssize_t i = 0; i < n; i++)
+        start[digit_of(&e[i], dg, d) + 1]++;
+    for (unsigned b = 0; b < SIZE; b++) {
+        start[b + 1] += start[b];
+        next[b] = start[b];
+    }
+    /* Move each edge into its bucket, swapping out the edge there; the
+       edges a bucket will give next are fetched ahead, as each swap
+       depends on the edge the last one took out. */
+    for (unsigned b = 0; b < SIZE; b++)
+        while (next[b] < start[b + 1]) {
+            ng_edge x = e[next[b]];
+            unsigned xb = digit_of(&x, dg, d);
+            while (xb != b) {
+                ng_edge y = e[next[xb]];
+                e[next[xb]++] = x;
+                if (next[xb] + PREFETCH_AHEAD < start[xb + 1])
+                    PREFETCH(&e[next[xb] + PREFETCH_AHEAD]);
+                x = y;
+                xb = digit_of(&x, dg, d);
+            }
+            e[next[b]++] = x;
+        }
+    for (unsigned b = 0; b < SIZE; b++)
+        if (start[b + 1] - start[b] > 1)
+            flag_sort(e + start[b], start[b + 1] - start[b], dg, d + 1,
+                      tmp, ntmp);
 }
 
 static int
@@ -194,15 +209,12 @@ edges_sort(ng_edge *e, Py_ssize_t n)
 {
     if (is_sorted(e, n))
         return;
-    ng_edge *tmp = n > 2 * SMALL_RUN ? PyMem_Malloc((size_t)n * sizeof *e)
-                                     : NULL;
-    if (!tmp) {
-        comparison_sort(e, n);
-        return;
-    }
-    radix_sort_sources(e, tmp, n);
+    struct digits dg;
+    find_digits(e, n, &dg);
+    Py_ssize_t ntmp = n / 32 > 4096 ? n / 32 : 4096;
+    ng_edge *tmp = PyMem_Malloc((size_t)ntmp * sizeof *tmp);
+    flag_sort(e, n, &dg, 0, tmp, tmp ? ntmp : 0);
     PyMem_Free(tmp);
-    sort_runs(e, n);
 }
 
 Py_ssize_t

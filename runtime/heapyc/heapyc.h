@@ -459,8 +459,8 @@ int std_relate_fields(NyHeapRelate *r, const struct std_field *fields);
 int std_visit_fields(PyObject *obj, const struct std_field *fields,
                      visitproc visit, void *arg);
 /* Report the keys of dict (may be NULL) that are r->tgt (kind keykind,
-   relator: the key's position) and the values (kind valkind, relator:
-   the key). */
+   relator: the key's position; keykind 0: keys are not reported) and
+   the values (kind valkind, relator: the key). */
 int std_relate_dict_items(NyHeapRelate *r, PyObject *dict, int keykind,
                           int valkind);
 /* Report the object members that type itself declares. */

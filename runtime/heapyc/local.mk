@@ -5,6 +5,7 @@ heapy_LTLIBRARIES += runtime/heapyc.la
 runtime_heapyc_la_SOURCES = \
 	runtime/heapyc/heapyc.h \
 	runtime/heapyc/stack.h \
+	runtime/heapyc/recent.h \
 	runtime/heapyc/module.c \
 	runtime/heapyc/sets.c \
 	runtime/heapyc/iterable.c \

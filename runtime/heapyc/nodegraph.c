@@ -17,7 +17,8 @@ ng_add_edge(NyNodeGraphObject *ng, PyObject *src, PyObject *tgt)
         ng->edges[ng->used - 1].tgt == tgt)
         return 0;
     if (ng->used == ng->allocated) {
-        Py_ssize_t allocated = ng->allocated + ng->allocated / 2 + 8;
+        /* Growth by an eighth, as lists grow: edge arrays get large. */
+        Py_ssize_t allocated = ng->allocated + (ng->allocated >> 3) + 8;
         ng_edge *edges = PyMem_Realloc(ng->edges,
                                        (size_t)allocated * sizeof *edges);
         if (!edges) {

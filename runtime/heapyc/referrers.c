@@ -14,13 +14,11 @@
    update_referrers_completely adds the edges from every referent of
    every object the garbage collector tracks. */
 #include "heapyc.h"
+#include "recent.h"
 
-#include <stdint.h>
-
-/* What the walk knows of an object met before. */
+/* What the walk knows of an object met before: its note in the table of
+   recent objects. */
 enum fate { UNKNOWN, LEADS, DEAD_END };
-
-#define KNOWN_BITS 12
 
 /* The path entry of an object being walked. */
 struct trail {
@@ -41,31 +39,21 @@ struct referrers {
     struct stack todo;            /* new references; NULL marks leaving */
     struct trail *path;           /* PyMem array */
     size_t depth, path_cap;
-    PyObject *known[1 << KNOWN_BITS]; /* borrowed: in leading or dead_ends */
-    unsigned char fate[1 << KNOWN_BITS]; /* enum fate of known[i] */
+    struct recent known;          /* fates of objects in leading or
+                                     dead_ends, which hold them */
 };
-
-static size_t
-known_slot(PyObject *obj)
-{
-    uint64_t h = (uint64_t)(uintptr_t)obj * UINT64_C(0x9E3779B97F4A7C15);
-    return (size_t)(h >> (64 - KNOWN_BITS));
-}
 
 static enum fate
 recall(const struct referrers *w, PyObject *obj)
 {
-    size_t i = known_slot(obj);
-    return w->known[i] == obj ? (enum fate)w->fate[i] : UNKNOWN;
+    return (enum fate)recent_note(&w->known, obj);
 }
 
-/* Note the fate of obj, now in leading or dead_ends, which keep it. */
+/* Note the fate of obj, now in leading or dead_ends. */
 static void
 note(struct referrers *w, PyObject *obj, enum fate fate)
 {
-    size_t i = known_slot(obj);
-    w->known[i] = obj;
-    w->fate[i] = (unsigned char)fate;
+    recent_set(&w->known, obj, fate);
 }
 
 /* An object with more references than this (one of them the walk's own)

@@ -3,6 +3,12 @@
    seen (not in S), record each edge found to them, reversed, in G, and
    return them as the next frontier. */
 #include "heapyc.h"
+#include "recent.h"
+
+#include <string.h>
+
+/* Notes in the step's table of recent objects. */
+enum { IN_S = 1, IN_V = 2 };
 
 struct step {
     NyHeapViewObject *hv;
@@ -12,6 +18,8 @@ struct step {
     int find_one;                 /* one edge into each new object */
     PyObject *u;                  /* the frontier object traversed */
     Py_ssize_t avoid_lo, avoid_hi; /* the edges from u in avoid */
+    struct recent recent;         /* objects in S or in V: the sets hold
+                                     them, and neither loses any */
 };
 
 static int
@@ -29,15 +37,22 @@ step_visit(PyObject *v, void *arg)
     struct step *s = arg;
     if (avoided(s, v))
         return 0;
-    int r = sets_has(s->S, v);
-    if (r != 0)
-        return r < 0 ? -1 : 0;
-    r = sets_add(s->V, v);
-    if (r < 0)
-        return -1;
-    if (r == 0 || !s->find_one)
-        return ng_add_edge(s->G, v, s->u);
-    return 0;
+    int r = recent_note(&s->recent, v);
+    if (r == IN_S)
+        return 0;
+    if (r == 0) {
+        if ((r = sets_has(s->S, v)) != 0) {
+            if (r > 0)
+                recent_set(&s->recent, v, IN_S);
+            return r < 0 ? -1 : 0;
+        }
+        if ((r = sets_add(s->V, v)) < 0)
+            return -1;
+        recent_set(&s->recent, v, IN_V);
+        if (r == 0)
+            return ng_add_edge(s->G, v, s->u);
+    }
+    return s->find_one ? 0 : ng_add_edge(s->G, v, s->u);
 }
 
 /* Traverse u, a frontier object, unless it is part of the search. */
@@ -66,7 +81,9 @@ hv_shpathstep(NyHeapViewObject *hv, PyObject *args, PyObject *kw)
     static char kw_G[] = "G", kw_U[] = "U", kw_S[] = "S",
                 kw_avoid[] = "AvoidEdges", kw_find_one[] = "find_one";
     static char *kwlist[] = {kw_G, kw_U, kw_S, kw_avoid, kw_find_one, NULL};
-    struct step s = {.hv = hv};
+    struct step s;
+    memset(&s, 0, sizeof s);
+    s.hv = hv;
     if (!PyArg_ParseTupleAndKeywords(args, kw, "O!O!O!|O!i:shpathstep",
                                      kwlist, &NyNodeGraph_Type, &s.G,
                                      sets_api->type, &s.U, sets_api->type,

@@ -49,7 +49,7 @@ std_relate_dict_items(NyHeapRelate *r, PyObject *dict, int keykind,
         return 0;
     while (PyDict_Next(dict, &pos, &key, &value)) {
         int stop = 0;
-        if (key == r->tgt)
+        if (key == r->tgt && keykind)
             stop = report(r, keykind, PyLong_FromSsize_t(index));
         if (!stop && value == r->tgt)
             stop = report(r, valkind, Py_NewRef(key));

@@ -1,13 +1,14 @@
-/* std_dict.c: dicts and mapping proxies. A dict refers to its keys
-   (related by their position) and values (related by their key), in
-   either layout: combined, or split with keys shared among the instances
-   of a class. A dict with the view's hiding tag under "_hiding_tag_" is
-   an instance __dict__ that hides what it holds.
+/* std_dict.c: dicts and mapping proxies. A dict refers to its values
+   (related by their key) and, unless its keys are shared, to its keys
+   (related by their position). A split dict, an instance __dict__ whose
+   keys are shared among the instances of a class, does not hold them:
+   the class does (std_type.c). A dict with the view's hiding tag under
+   "_hiding_tag_" is an instance __dict__ that hides what it holds.
 
    CPython 3.11's traversal of a dict skips the keys when they are all
-   strings (strings cannot be part of a cycle): a split table, or a
-   combined one of the string kind. The view visits them too; which
-   tables those are is internal to 3.11, and known here only. */
+   strings (strings cannot be part of a cycle), in a combined table of
+   the string kind too. The view visits those; which tables are of that
+   kind is internal to 3.11, and known here only. */
 #include "heapyc.h"
 
 #undef _PyGC_FINALIZED
@@ -19,12 +20,17 @@
 #error "std_dict.c knows the dict tables of CPython 3.11 only"
 #endif
 
-/* 1 if the type's traversal of dict leaves out the keys. */
+static int
+is_split(PyObject *dict)
+{
+    return ((const PyDictObject *)dict)->ma_values != NULL;
+}
+
+/* 1 if the dict holds its keys but its type's traversal leaves them out. */
 static int
 keys_left_out(PyObject *dict)
 {
-    const PyDictObject *d = (const PyDictObject *)dict;
-    return d->ma_values != NULL || DK_IS_UNICODE(d->ma_keys);
+    return !is_split(dict) && DK_IS_UNICODE(((PyDictObject *)dict)->ma_keys);
 }
 
 static int
@@ -48,7 +54,9 @@ dict_traverse(NyHeapTraverse *ta)
 static int
 dict_relate(NyHeapRelate *r)
 {
-    return std_relate_dict_items(r, r->src, NYHR_INDEXKEY, NYHR_INDEXVAL);
+    return std_relate_dict_items(r, r->src,
+                                 is_split(r->src) ? 0 : NYHR_INDEXKEY,
+                                 NYHR_INDEXVAL);
 }
 
 /* The object layout of types.MappingProxyType, which CPython does not

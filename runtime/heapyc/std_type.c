@@ -1,11 +1,18 @@
 /* std_type.c: type objects, static and heap types alike. CPython's own
    traversal of types covers heap types only and skips the fields that
-   cannot form cycles; a view wants every reference. Written against the
-   3.11 layout, where even static types keep tp_dict and tp_subclasses in
-   the type object (3.12 moves them to the interpreter). */
+   cannot form cycles; a view wants every reference. A heap type also
+   holds the keys its instances' split __dict__s share. Written against
+   the 3.11 layout, where even static types keep tp_dict and
+   tp_subclasses in the type object (3.12 moves them to the
+   interpreter), and the shared keys are an internal table. */
 #include "heapyc.h"
 
 #include <stddef.h>
+
+#undef _PyGC_FINALIZED
+#define Py_BUILD_CORE
+#include <internal/pycore_dict.h>
+#undef Py_BUILD_CORE
 
 #if PY_VERSION_HEX < 0x030B0000 || PY_VERSION_HEX >= 0x030C0000
 #error "std_type.c knows the type object layout of CPython 3.11 only"
@@ -35,6 +42,16 @@ is_heaptype(PyObject *type)
     return (((PyTypeObject *)type)->tp_flags & Py_TPFLAGS_HEAPTYPE) != 0;
 }
 
+/* The entries of the keys the instances of the heap type share, *n of
+   them (keys may be NULL). */
+static const PyDictUnicodeEntry *
+shared_keys(PyObject *type, Py_ssize_t *n)
+{
+    PyDictKeysObject *keys = ((PyHeapTypeObject *)type)->ht_cached_keys;
+    *n = keys ? keys->dk_nentries : 0;
+    return keys ? DK_UNICODE_ENTRIES(keys) : NULL;
+}
+
 /* A class of a heap metaclass holds a reference to the metaclass. */
 static int
 type_traverse(NyHeapTraverse *ta)
@@ -46,7 +63,14 @@ type_traverse(NyHeapTraverse *ta)
     if (is_heaptype((PyObject *)Py_TYPE(type)) &&
         (r = ta->visit((PyObject *)Py_TYPE(type), ta->arg)))
         return r;
-    return std_visit_fields(type, heaptype_fields, ta->visit, ta->arg);
+    if ((r = std_visit_fields(type, heaptype_fields, ta->visit, ta->arg)))
+        return r;
+    Py_ssize_t n;
+    const PyDictUnicodeEntry *keys = shared_keys(type, &n);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (keys[i].me_key && (r = ta->visit(keys[i].me_key, ta->arg)))
+            return r;
+    return 0;
 }
 
 static int
@@ -55,7 +79,15 @@ type_relate(NyHeapRelate *r)
     int stop = std_relate_fields(r, type_fields);
     if (stop || !is_heaptype(r->src))
         return stop;
-    return std_relate_fields(r, heaptype_fields);
+    if ((stop = std_relate_fields(r, heaptype_fields)))
+        return stop;
+    Py_ssize_t n;
+    const PyDictUnicodeEntry *keys = shared_keys(r->src, &n);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if ((stop = std_relate_field(r, keys[i].me_key, NYHR_INTERATTR,
+                                     "ht_cached_keys")))
+            return stop;
+    return 0;
 }
 
 const NyHeapDef std_type_defs[] = {

@@ -3,22 +3,19 @@
    walk collects objects in a nodeset, keeps a stack of those still to be
    traversed, and removes at the end the objects found hidden. */
 #include "heapyc.h"
+#include "recent.h"
 
-#include <stdint.h>
 #include <string.h>
 
 /* How often, in objects traversed, a walk looks for KeyboardInterrupt. */
 #define SIGNAL_CHECK_MASK 0xFFFF
 
-/* A walk meets most references to objects it has seen already, and many
-   of those to the same few objects (types, interned strings, small ints)
-   or to objects seen just before; a small table of recent objects
-   answers for them before the nodeset is asked. */
-#define RECENT_BITS 12
+/* The note of an object in the walk's table of recent objects. */
+#define SEEN 1
 
 struct walk {
     NyHeapViewObject *hv;
-    PyObject *recent[1 << RECENT_BITS]; /* borrowed: in seen, or NULL */
+    struct recent recent;         /* SEEN: obj is in seen */
     NyNodeSetObject *seen;        /* new reference: the result */
     NyNodeSetObject *avoid;       /* borrowed, or NULL */
     struct stack todo;            /* borrowed: all are in seen */
@@ -38,17 +35,16 @@ walk_init(struct walk *w, NyHeapViewObject *hv, NyNodeSetObject *avoid)
     return w->seen ? 0 : -1;
 }
 
-/* Add obj to the result: 1 if it was there, 0 if added, -1 on error. */
+/* Add obj to the result: 1 if it was there, 0 if added, -1 on error.
+   Objects stay in the result during the walk, which holds them. */
 static int
 add_seen(struct walk *w, PyObject *obj)
 {
-    uint64_t h = (uint64_t)(uintptr_t)obj * UINT64_C(0x9E3779B97F4A7C15);
-    PyObject **slot = &w->recent[h >> (64 - RECENT_BITS)];
-    if (*slot == obj)
+    if (recent_note(&w->recent, obj) == SEEN)
         return 1;
     int r = sets_add(w->seen, obj);
     if (r >= 0)
-        *slot = obj;
+        recent_set(&w->recent, obj, SEEN);
     return r;
 }
 

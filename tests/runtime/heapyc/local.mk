@@ -17,4 +17,5 @@ HEAPYC_TESTS = \
 	tests/runtime/heapyc/test_spec.py \
 	tests/runtime/heapyc/test_guppy3.py
 TESTS += $(HEAPYC_TESTS)
-EXTRA_DIST += $(HEAPYC_TESTS) tests/runtime/heapyc/heapyc_support.py
+EXTRA_DIST += $(HEAPYC_TESTS) tests/runtime/heapyc/heapyc_support.py \
+	tests/runtime/heapyc/guppy3_tree.py

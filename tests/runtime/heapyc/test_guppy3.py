@@ -11,12 +11,12 @@ as a script: exit status 77).
 import os
 import random
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 import unittest
 
+import guppy3_tree
 from heapyc_support import TestCase, heapyc, setsc, immnodeset
 
 GUPPY3 = os.environ.get('GUPPY3', '')
@@ -29,9 +29,6 @@ needs_guppy3 = unittest.skipUnless(HAVE_GUPPY3,
 SUITES = ['dependencies', 'gsl', 'Classifiers', 'heapyc', 'ER',
           'OutputHandling', 'Part', 'Path', 'RefPat', 'UniSet', 'View']
 
-ALIAS = 'import sys, {ours}\nsys.modules[__name__] = {ours}\n'
-
-
 def original():
     """The original's heapyc, setsc and sets package."""
     if GUPPY3 not in sys.path:
@@ -41,26 +38,13 @@ def original():
     return guppy.heapy.heapyc, guppy.sets.setsc, guppy.sets
 
 
-def their_tree(tmp):
-    """A copy of the original's Python tree whose setsc and heapyc are
-    ours; returns the environment that runs Python on it."""
-    tree = os.path.join(tmp, 'guppy')
-    shutil.copytree(os.path.join(GUPPY3, 'guppy'), tree,
-                    ignore=shutil.ignore_patterns('setsc*.so', 'heapyc*.so',
-                                                  '__pycache__'))
-    for name, ours in (('sets/setsc.py', 'heapy.setsc'),
-                       ('heapy/heapyc.py', 'heapy.heapyc')):
-        with open(os.path.join(tree, name), 'w') as f:
-            f.write(ALIAS.format(ours=ours))
-    stage = os.path.dirname(os.path.dirname(heapyc.__file__))
-    return dict(os.environ, PYTHONPATH=stage + os.pathsep + tmp)
-
-
 @needs_guppy3
 class OriginalSuites(unittest.TestCase):
     def test_original_suites_pass(self):
         with tempfile.TemporaryDirectory(prefix='heapyc-in-guppy3-') as tmp:
-            env = their_tree(tmp)
+            guppy3_tree.make(GUPPY3, tmp)
+            stage = os.path.dirname(os.path.dirname(heapyc.__file__))
+            env = guppy3_tree.environment(stage, tmp)
             check = ('import guppy.heapy.heapyc as h, guppy.sets.setsc as s;'
                      'print(h.__file__, s.__file__)')
             used = subprocess.run([sys.executable, '-c', check], env=env,
