@@ -21,8 +21,7 @@ def main():
         outs = []
         for _ in range(2):
             out = support.tmpdir()
-            path = support.tester_only(os.path.join(specs, driver), out)
-            support.compile_gsl(path, out, specs)
+            support.compile_gsl(os.path.join(specs, driver), out)
             outs.append(os.path.join(out, output))
         p = subprocess.run([support.PYTHON, compare, os.path.join(expected, output), outs[0]],
                            capture_output=True, text=True)
