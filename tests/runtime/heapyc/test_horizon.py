@@ -26,8 +26,9 @@ class Horizon(TestCase):
         del old
         gc.collect()
         new = [Thing() for _ in range(2000)]
-        reused = [x for x in new if id(x) in addresses]
-        self.assertTrue(reused, 'no address was reused')
+        if not any(id(x) in addresses for x in new):
+            # As under AddressSanitizer, which holds freed memory back.
+            self.skipTest('the allocator reused no address')
         self.assertSameObjects(h.news(new + kept), new)
 
     def test_horizon_of_a_view(self):
