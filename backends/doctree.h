@@ -92,10 +92,10 @@ struct gsl_doctree {
 	bool has_man_pages;
 };
 
-/* The tree of document d, linked to the run's other documents. Trees
- * are made one at a time (the first call makes every document's once,
- * to learn what each defines, and reports their problems): the tree is
- * valid until the tree of another document is asked for. */
+/* The tree of document d, linked to the run's other documents. The
+ * first call makes the trees of all documents shown (HTML, XHTML,
+ * LaTeX), reporting their problems; they stay valid until the run's
+ * outputs are freed. */
 const struct gsl_doctree *gsl_doctree_of(struct gsl_emit *e, const struct gsl_document *d);
 
 /* Whether a link resolves into the document of tree. */

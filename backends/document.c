@@ -75,8 +75,6 @@ void gsl_docgen_close(struct gsl_docgen *g)
 
 void gsl_docgen_textn(struct gsl_docgen *g, const char *s, size_t n)
 {
-	if (g->outline)
-		return;
 	gsl_dt_append(g->out, gsl_dt_text(g->arena, s, n, g->loc));
 }
 
@@ -111,8 +109,6 @@ struct gsl_dt_node *gsl_docgen_scratch(struct gsl_docgen *g)
 
 void gsl_docgen_error(struct gsl_docgen *g, struct gsl_loc loc, const char *fmt, ...)
 {
-	if (g->quiet)
-		return;
 	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
@@ -340,7 +336,7 @@ static bool is_attr(const struct gsl_node *n)
 static void arg_text(struct gsl_docgen *g, const struct gsl_node *n, uint8_t flags)
 {
 	struct gsl_str arg = gsl_node_arg(n);
-	if (!arg.len || g->outline)
+	if (!arg.len)
 		return;
 	struct gsl_dt_node *t = gsl_dt_text(g->arena, arg.ptr, arg.len, gsl_node_loc(n));
 	t->flags |= flags;
@@ -528,7 +524,7 @@ void gsl_docgen_expand(struct gsl_docgen *g, const struct gsl_node *first)
 }
 
 struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_document *d,
-					struct gsl_arena *arena, bool outline)
+					struct gsl_arena *arena)
 {
 	struct gsl_ctx *ctx = m->ctx;
 	struct gsl_doctree *tree = gsl_arena_alloc(arena, sizeof *tree);
@@ -539,8 +535,6 @@ struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_do
 		.m = m,
 		.ctx = ctx,
 		.arena = arena,
-		.quiet = !outline,
-		.outline = outline,
 		.tree = tree,
 		.pkg = d->pkg,
 		.out = tree->root,

@@ -23,9 +23,6 @@ struct gsl_docgen {
 	struct gsl_model *m;
 	struct gsl_ctx *ctx;
 	struct gsl_arena *arena;       /* the tree's */
-	bool quiet;                    /* problems are not reported */
-	bool outline;                  /* text is left out: the tree is made to
-					  learn its anchors and man pages */
 	struct gsl_doctree *tree;      /* the document being made */
 	const struct gsl_package *pkg; /* names in the document are resolved in it */
 	struct gsl_dt_node *out;       /* where output is appended */
@@ -52,10 +49,9 @@ struct gsl_docgen {
 	size_t ndefines, defines_cap;
 };
 
-/* Makes the tree of document d in arena. The first time (outline), it
- * reports problems and leaves text out; the second, it is quiet. */
+/* Makes the tree of document d in arena, reporting its problems. */
 struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_document *d,
-					struct gsl_arena *arena, bool outline);
+					struct gsl_arena *arena);
 
 /* Expands the source nodes first, first->next, ... into g->out. */
 void gsl_docgen_expand(struct gsl_docgen *g, const struct gsl_node *first);

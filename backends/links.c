@@ -128,8 +128,9 @@ void gsl_dt_anchor(struct gsl_buf *out, const char *link_name)
 
 /* ---- The documents of a run ------------------------------------------- */
 
-/* What the run knows of its documents. Trees are made one at a time in
- * an arena of their own: a run of many documents holds one at once. */
+/* What the run knows of its documents: the tree of each shown document,
+ * all made at the start (each link needs to know which document defines
+ * its name first) and kept until the end of the run. */
 struct gsl_docrun {
 	struct gsl_strmap first;        /* link name -> the first document that
 					   defines it */
@@ -137,8 +138,11 @@ struct gsl_docrun {
 	size_t npages, pages_cap;
 	const char **titles;            /* by document, in the model's order */
 	struct gsl_dt_index index;
-	struct gsl_arena arena;         /* the current tree's */
-	struct gsl_doctree *tree;       /* the current tree, or NULL */
+	struct gsl_arena arena;         /* the trees */
+	struct gsl_doctree **trees;     /* by document, in the model's order; NULL
+					   for documents not shown */
+	size_t ntrees;
+	size_t last;                    /* the index of the tree last asked for */
 };
 
 /* Documents shown as documents (HTML, XHTML, LaTeX) define anchors. */
@@ -155,8 +159,8 @@ static void add_page(struct gsl_ctx *ctx, struct gsl_docrun *run, const struct g
 		run->pages = gsl_xrealloc(ctx->mem, run->pages, run->pages_cap * sizeof *run->pages);
 	}
 	run->pages[run->npages++] = (struct gsl_dt_page){
-		.kind = gsl_arena_strdup(&ctx->arena, n->u.page.kind),
-		.link = gsl_arena_strdup(&ctx->arena, n->u.page.link),
+		.kind = n->u.page.kind,
+		.link = n->u.page.link,
 		.doc = d,
 	};
 }
@@ -175,10 +179,9 @@ static void learn(struct gsl_ctx *ctx, struct gsl_docrun *run, const struct gsl_
 			continue;
 		const char *name = it.node->u.link.name;
 		size_t len = strlen(name);
-		if (gsl_strmap_get(&run->first, name, len))
-			continue;
-		const char *key = gsl_arena_strndup(&ctx->arena, name, len);
-		*gsl_strmap_slot(&run->first, key, len) = (void *)t->doc;
+		void **slot = gsl_strmap_slot(&run->first, name, len);
+		if (!*slot)
+			*slot = (void *)t->doc;
 	}
 }
 
@@ -198,31 +201,32 @@ static void link_tree(struct gsl_docrun *run, struct gsl_doctree *t)
 	}
 }
 
-/* Makes every shown document's tree once, reporting its problems, and
- * notes its anchors, man pages and title. */
+/* Makes every shown document's tree, reporting its problems, notes its
+ * anchors, man pages and title, then links the trees. */
 static struct gsl_docrun *start(struct gsl_emit *e)
 {
 	struct gsl_ctx *ctx = e->ctx;
 	struct gsl_docrun *run = gsl_arena_alloc(&ctx->arena, sizeof *run);
 	gsl_strmap_init(&run->first, ctx->mem);
 	gsl_arena_init(&run->arena, ctx->mem);
-	size_t ndocs = 0;
 	for (const struct gsl_document *d = e->model->documents; d; d = d->next)
-		ndocs++;
-	run->titles = gsl_arena_alloc(&ctx->arena, (ndocs + 1) * sizeof *run->titles);
+		run->ntrees++;
+	run->titles = gsl_arena_alloc(&ctx->arena, (run->ntrees + 1) * sizeof *run->titles);
+	run->trees = gsl_arena_alloc(&ctx->arena, (run->ntrees + 1) * sizeof *run->trees);
 	size_t i = 0;
 	for (const struct gsl_document *d = e->model->documents; d; d = d->next, i++) {
 		if (!is_shown(d))
 			continue;
-		struct gsl_arena arena;
-		gsl_arena_init(&arena, ctx->mem);
-		const struct gsl_doctree *t = gsl_docgen_document(e->model, d, &arena, true);
+		struct gsl_doctree *t = gsl_docgen_document(e->model, d, &run->arena);
+		run->trees[i] = t;
 		learn(ctx, run, t);
 		struct gsl_str title = gsl_str_strip(t->title);
 		if (title.len)
 			run->titles[i] = gsl_arena_strndup(&ctx->arena, title.ptr, title.len);
-		gsl_arena_free(&arena);
 	}
+	for (i = 0; i < run->ntrees; i++)
+		if (run->trees[i])
+			link_tree(run, run->trees[i]);
 	run->index = (struct gsl_dt_index){ run->pages, run->npages, run->titles };
 	return run;
 }
@@ -232,13 +236,15 @@ const struct gsl_doctree *gsl_doctree_of(struct gsl_emit *e, const struct gsl_do
 	if (!e->docs)
 		e->docs = start(e);
 	struct gsl_docrun *run = e->docs;
-	if (run->tree && run->tree->doc == d)
-		return run->tree;
-	gsl_arena_free(&run->arena);
-	gsl_arena_init(&run->arena, e->ctx->mem);
-	run->tree = gsl_docgen_document(e->model, d, &run->arena, false);
-	link_tree(run, run->tree);
-	return run->tree;
+	/* Documents are mostly asked for in order: look from the last one. */
+	for (size_t k = 0; k < run->ntrees; k++) {
+		size_t i = (run->last + k) % run->ntrees;
+		if (run->trees[i] && run->trees[i]->doc == d) {
+			run->last = i;
+			return run->trees[i];
+		}
+	}
+	return NULL;
 }
 
 const struct gsl_dt_index *gsl_doctree_index(struct gsl_emit *e)
