@@ -81,6 +81,8 @@ static void push_item(struct gsl_testdoc *td, struct tp_vec *out, enum tp_item_k
 
 static enum tp_item_kind kind_of_tag(enum gsl_tag tag)
 {
+	if (gsl_tag_is_operator(tag))
+		return TP_OPERATOR;
 	switch (tag) {
 	case GSL_TAG_ATTRIBUTE:
 	case GSL_TAG_METHOD:
@@ -91,14 +93,6 @@ static enum tp_item_kind kind_of_tag(enum gsl_tag tag)
 		return TP_EITHER;
 	case GSL_TAG_KIND_OF:
 		return TP_KIND_OF;
-	case GSL_TAG_OPERATOR:
-	case GSL_TAG_INPLACE_OPERATOR:
-	case GSL_TAG_REVERSE_OPERATOR:
-	case GSL_TAG_FUNCTION_OPERATOR:
-	case GSL_TAG_GETITEM:
-	case GSL_TAG_SETITEM:
-	case GSL_TAG_DELITEM:
-		return TP_OPERATOR;
 	default:
 		return TP_NONE;
 	}

@@ -47,6 +47,22 @@ enum gsl_marker gsl_tag_marker(enum gsl_tag tag) { return tags[tag].marker; }
 bool gsl_tag_is_spec(enum gsl_tag tag) { return tags[tag].where & SPEC; }
 bool gsl_tag_is_doc(enum gsl_tag tag) { return tags[tag].where & DOC; }
 
+bool gsl_tag_is_operator(enum gsl_tag tag)
+{
+	switch (tag) {
+	case GSL_TAG_OPERATOR:
+	case GSL_TAG_INPLACE_OPERATOR:
+	case GSL_TAG_REVERSE_OPERATOR:
+	case GSL_TAG_FUNCTION_OPERATOR:
+	case GSL_TAG_GETITEM:
+	case GSL_TAG_SETITEM:
+	case GSL_TAG_DELITEM:
+		return true;
+	default:
+		return false;
+	}
+}
+
 bool gsl_tag_is_grammar(enum gsl_tag tag)
 {
 	switch (tag) {

@@ -45,6 +45,9 @@ bool gsl_tag_is_spec(enum gsl_tag tag);
 /* Whether the tag is part of an argument grammar: arg, key arg, args,
  * optionals, alt, seq, repeat, draw, no arg. */
 bool gsl_tag_is_grammar(enum gsl_tag tag);
+/* Whether the tag is an operator or item access: op, iop, rop, fop,
+ * getitem, setitem, delitem. */
+bool gsl_tag_is_operator(enum gsl_tag tag);
 bool gsl_tag_is_doc(enum gsl_tag tag);
 
 struct gsl_subject;

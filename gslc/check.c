@@ -342,17 +342,12 @@ static void check_once(struct gsl_model *m, const struct gsl_node *n, enum gsl_t
 
 static void check_node(struct gsl_model *m, const struct gsl_node *n)
 {
-	switch (n->tag) {
-	case GSL_TAG_OPERATOR:
-	case GSL_TAG_INPLACE_OPERATOR:
-	case GSL_TAG_REVERSE_OPERATOR:
-	case GSL_TAG_FUNCTION_OPERATOR:
-	case GSL_TAG_GETITEM:
-	case GSL_TAG_SETITEM:
-	case GSL_TAG_DELITEM:
+	if (gsl_tag_is_operator(n->tag)) {
 		check_operator(m, n);
 		check_once(m, n, GSL_TAG_SELF);
-		break;
+		return;
+	}
+	switch (n->tag) {
 	case GSL_TAG_ARG:
 	case GSL_TAG_KEY_ARG:
 		check_argspec(m, n);
