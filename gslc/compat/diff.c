@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "pycode.h"
+
 #include "match.h"
 
 /* ---- Helpers shared by the comparison files ------------------------------------ */
@@ -85,7 +87,7 @@ void diff_witness_member(struct differ *d, struct compat_finding *f, struct diff
 			struct gsl_buf body;
 			gsl_buf_init(&body, d->arena.mem);
 			gsl_buf_printf(&body, "t = %s\n", diff_reach_made(d, job->reach)->wexpr);
-			compat_code_attr(&body, "t", key);
+			gsl_py_attribute(&body, "t", key);
 			diff_witness(d, f, job, gsl_buf_cstr(&body), NULL);
 			gsl_buf_free(&body);
 			return;
@@ -274,7 +276,7 @@ static void unpaired(struct differ *d, struct diff_job *job, const struct compat
 		if (m->type == COMPAT_MEMBER_ATTR) {
 			gsl_buf_clear(&d->scratch);
 			gsl_buf_puts(&d->scratch, "t = ");
-			compat_code_attr(&d->scratch, diff_reach_made(d, job->reach)->wexpr, m->key);
+			gsl_py_attribute(&d->scratch, diff_reach_made(d, job->reach)->wexpr, m->key);
 			diff_witness(d, f, job, gsl_buf_cstr(&d->scratch), NULL);
 		} else if (m->shape->ncalls) {
 			diff_witness_call(d, f, job, &m->shape->calls[0]);

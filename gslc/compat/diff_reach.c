@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "pycode.h"
+
 static struct diff_reach *new_reach(struct differ *d, struct diff_reach *up)
 {
 	struct diff_reach *r = gsl_arena_alloc(&d->arena, sizeof *r);
@@ -70,10 +72,10 @@ static void make(struct differ *d, struct diff_reach *r)
 	r->whelpers = up->whelpers;
 	r->runnable = up->runnable;
 	if (r->key) {
-		compat_code_attr(&text, up->expr, r->key);
+		gsl_py_attribute(&text, up->expr, r->key);
 		r->expr = gsl_arena_strdup(&d->arena, gsl_buf_cstr(&text));
 		gsl_buf_clear(&text);
-		compat_code_attr(&text, up->wexpr, r->key);
+		gsl_py_attribute(&text, up->wexpr, r->key);
 		r->wexpr = gsl_arena_strdup(&d->arena, gsl_buf_cstr(&text));
 	} else {
 		struct gsl_buf helpers;

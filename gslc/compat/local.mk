@@ -3,7 +3,7 @@
 # driver; its HTML report lives with the backends, the only place that
 # sees libxml2.
 noinst_LIBRARIES += gslc/compat/libcompat.a
-gslc_compat_libcompat_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/gslc/compat $(LIBXML2_CFLAGS)
+gslc_compat_libcompat_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/gslc/compat -I$(srcdir)/backends $(LIBXML2_CFLAGS)
 gslc_compat_libcompat_a_SOURCES = \
 	gslc/compat/gslc_compat.h gslc/compat/main.c \
 	gslc/compat/compat.h \

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "pytext.h"
+#include "pycode.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -197,61 +198,6 @@ void compat_code_kinds(struct gsl_buf *out, const struct compat_alphabet *al,
 	gsl_buf_putc(out, ')');
 }
 
-static bool is_keyword(const char *s, size_t n)
-{
-	static const char *const words[] = {
-		"False", "None", "True", "and", "as", "assert", "async", "await", "break",
-		"class", "continue", "def", "del", "elif", "else", "except", "finally", "for",
-		"from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
-		"pass", "raise", "return", "try", "while", "with", "yield",
-	};
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
-			return true;
-	return false;
-}
-
-static bool is_word_char(char c)
-{
-	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-static bool is_identifier(const char *s)
-{
-	size_t n = strlen(s);
-	if (!n || (s[0] >= '0' && s[0] <= '9') || is_keyword(s, n))
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!is_word_char(s[i]))
-			return false;
-	return true;
-}
-
-void compat_code_string(struct gsl_buf *out, const char *s)
-{
-	gsl_buf_putc(out, '\'');
-	for (; *s; s++) {
-		if (*s == '\\' || *s == '\'')
-			gsl_buf_putc(out, '\\');
-		if (*s == '\n')
-			gsl_buf_puts(out, "\\n");
-		else
-			gsl_buf_putc(out, *s);
-	}
-	gsl_buf_putc(out, '\'');
-}
-
-void compat_code_attr(struct gsl_buf *out, const char *object, const char *name)
-{
-	if (is_identifier(name)) {
-		gsl_buf_printf(out, "%s.%s", object, name);
-		return;
-	}
-	gsl_buf_printf(out, "getattr(%s, ", object);
-	compat_code_string(out, name);
-	gsl_buf_putc(out, ')');
-}
-
 /* Defines the helper method that evaluates condition s: its parameters
  * are its `.self` and `.arg` names; each python code must hold. */
 static void define_condition(struct gsl_buf *helpers, const char *name,
@@ -310,15 +256,16 @@ bool compat_code_condition(struct gsl_buf *out, const struct compat_cond *c, con
 {
 	if (!c->cond || !code->helpers)
 		return false;
-	char name[96];
-	int len = snprintf(name, sizeof name, "cond_%.*s_%u", (int)c->cond->name->len,
-			   c->cond->name->text, (unsigned)c->cond->node->line);
-	for (int i = 5; i < len && i < (int)sizeof name - 1; i++)
-		if (!is_word_char(name[i]))
-			name[i] = '_';
+	struct gsl_buf slug;
+	gsl_buf_init(&slug, out->mem);
+	gsl_buf_puts(&slug, "cond_");
+	gsl_py_slug(&slug, c->cond->name->text, c->cond->name->len);
+	gsl_buf_printf(&slug, "_%u", (unsigned)c->cond->node->line);
+	const char *name = gsl_buf_cstr(&slug);
 	if (!has_helper(code->helpers, name))
 		define_condition(code->helpers, name, c->cond);
 	gsl_buf_printf(out, "%sself.%s(", c->negated ? "not " : "", name);
+	gsl_buf_free(&slug);
 	const char *p = c->args;
 	char role[128];
 	for (int i = 0; next_role(&p, role, sizeof role); i++) {

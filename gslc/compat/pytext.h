@@ -38,9 +38,6 @@ void compat_code_call(struct gsl_buf *out, const struct compat_call *call, const
 void compat_code_kinds(struct gsl_buf *out, const struct compat_alphabet *al,
 		       const struct compat_word *w, const struct compat_side *side, bool old);
 
-/* Appends object.name, or getattr(object, 'name') for a name that is
- * not a Python identifier. */
-void compat_code_attr(struct gsl_buf *out, const char *object, const char *name);
 
 /* Appends a call of the predicate of condition c (a helper method named
  * after it), its arguments by role: the object, `t` for the returned
@@ -49,8 +46,6 @@ void compat_code_attr(struct gsl_buf *out, const char *object, const char *name)
 bool compat_code_condition(struct gsl_buf *out, const struct compat_cond *c, const char *object,
 			   const struct compat_args *args, struct compat_code *code);
 
-/* Appends s as a Python string literal. */
-void compat_code_string(struct gsl_buf *out, const char *s);
 
 /* Appends text indented by `indent` spaces, line by line. */
 void compat_code_indent(struct gsl_buf *out, struct gsl_str text, int indent);

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "pytext.h"
+#include "pycode.h"
 
 /* The kind's name as a Python identifier. */
 static void put_identifier(struct gsl_buf *out, const char *name)
@@ -50,7 +51,7 @@ static void put_module(struct gsl_buf *out, const struct compat_finding *f)
 	gsl_buf_puts(out, "(self, arg):\n");
 	compat_code_indent(out, (struct gsl_str){ w->body, strlen(w->body) }, 8);
 	gsl_buf_puts(out, "    tests[");
-	compat_code_string(out, w->kind);
+	gsl_py_repr(out, w->kind, strlen(w->kind));
 	gsl_buf_puts(out, "] = test_");
 	put_identifier(out, w->name);
 	gsl_buf_putc(out, '\n');
