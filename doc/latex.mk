@@ -12,5 +12,6 @@ doc-pdf: doc-html
 	      $(PDFLATEX) -interaction=nonstopmode -halt-on-error "$$tex" > /dev/null || \
 	        { echo "doc-pdf: pdflatex failed on doc/$$tex (see doc/$${tex%.tex}.log)"; exit 1; }; \
 	    done; \
+	    rm -f "$${tex%.tex}.aux" "$${tex%.tex}.log" "$${tex%.tex}.out"; \
 	  done; \
 	fi
