@@ -2,13 +2,15 @@
 
 Usage: bench_sets.py [--n N] [--repeats R] [--guppy3 DIR]
 
-Times (the best of R runs) building sets of N elements and combining and
-probing them, for nodesets of N objects and for bitsets of N sparse and
-N dense bits, and prints milliseconds and the bytes each set holds per
+Times building sets of N elements and combining and probing them, for
+nodesets of N objects and for bitsets of N sparse and N dense bits, and
+prints milliseconds (the best of R runs, in CPU time of the process, which
+other load on a shared machine disturbs less than wall time; the result
+is released after the clock stops) and the bytes each built set holds per
 element (measured with tracemalloc). With --guppy3 (or GUPPY3 in the
 environment) naming a built guppy3 checkout, the original's module runs
-the same rows in the same process, and the last column is its time over
-ours: above 1 means ours is faster.
+the same rows in the same process, each run alternating with ours, and
+the last column is its time over ours: above 1 means ours is faster.
 """
 import argparse
 import gc
@@ -38,15 +40,14 @@ def make_objects(n):
     return objects
 
 
-def best_ms(f, repeats):
-    best = None
-    for _ in range(repeats):
-        gc.collect()
-        t0 = time.perf_counter()
-        f()
-        dt = time.perf_counter() - t0
-        best = dt if best is None or dt < best else best
-    return best * 1e3
+def run_ms(f):
+    """CPU milliseconds of one call of f, its result released after."""
+    gc.collect()
+    t0 = time.process_time()
+    result = f()
+    dt = time.process_time() - t0
+    del result
+    return dt * 1e3
 
 
 def bytes_per_element(make):
@@ -60,41 +61,61 @@ def bytes_per_element(make):
     return size / max(len(s), 1)
 
 
-def rows(m, data, repeats):
-    """(name, milliseconds, bytes per element or None) for module m."""
+def cases(m, data):
+    """(name, function to time, function building a set to weigh or None)
+    for module m."""
     L, LB, probes = data['objects'], data['objects_b'], data['probes']
-    out = []
-
-    def row(name, f, make=None):
-        out.append((name, best_ms(f, repeats),
-                    bytes_per_element(make) if make else None))
-
-    row('immnodeset build', lambda: m.ImmNodeSet(L), lambda: m.ImmNodeSet(L))
     A, B = m.ImmNodeSet(L), m.ImmNodeSet(LB)
-    row('immnodeset union', lambda: A | B)
-    row('immnodeset intersection', lambda: A & B)
-    row('immnodeset difference', lambda: A - B)
-    row('immnodeset symdiff', lambda: A ^ B)
-    row('immnodeset membership', lambda: sum(map(A.__contains__, probes)))
-    row('mutnodeset build', lambda: m.MutNodeSet(L), lambda: m.MutNodeSet(L))
     M = m.MutNodeSet(L)
-    row('mutnodeset membership', lambda: sum(map(M.__contains__, probes)))
-    row('mutnodeset |= immnodeset', lambda: m.MutNodeSet(A).__ior__(B))
-    del A, B, M
+    out = [
+        ('immnodeset build', lambda: m.ImmNodeSet(L), lambda: m.ImmNodeSet(L)),
+        ('immnodeset union', lambda: A | B, None),
+        ('immnodeset intersection', lambda: A & B, None),
+        ('immnodeset difference', lambda: A - B, None),
+        ('immnodeset symdiff', lambda: A ^ B, None),
+        ('immnodeset membership', lambda: sum(map(A.__contains__, probes)),
+         None),
+        ('mutnodeset build', lambda: m.MutNodeSet(L), lambda: m.MutNodeSet(L)),
+        ('mutnodeset membership', lambda: sum(map(M.__contains__, probes)),
+         None),
+        ('mutnodeset |= immnodeset', lambda: m.MutNodeSet(A).__ior__(B),
+         None),
+    ]
     for kind in ('sparse', 'dense'):
         X, Y, P = data[kind]
-        row('bitset %s build' % kind, lambda: m.immbitset(X),
-            lambda: m.immbitset(X))
         S, T = m.immbitset(X), m.immbitset(Y)
-        row('bitset %s union' % kind, lambda: S | T)
-        row('bitset %s intersection' % kind, lambda: S & T)
-        row('bitset %s difference' % kind, lambda: S - T)
-        row('bitset %s membership' % kind, lambda: sum(map(S.__contains__, P)))
-        row('mutbitset %s build' % kind, lambda: m.MutBitSet(X),
-            lambda: m.MutBitSet(X))
+        out += [
+            ('bitset %s build' % kind, lambda X=X: m.immbitset(X),
+             lambda X=X: m.immbitset(X)),
+            ('bitset %s union' % kind, lambda S=S, T=T: S | T, None),
+            ('bitset %s intersection' % kind, lambda S=S, T=T: S & T, None),
+            ('bitset %s difference' % kind, lambda S=S, T=T: S - T, None),
+            ('bitset %s membership' % kind,
+             lambda S=S, P=P: sum(map(S.__contains__, P)), None),
+            ('mutbitset %s build' % kind, lambda X=X: m.MutBitSet(X),
+             lambda X=X: m.MutBitSet(X)),
+        ]
     n = len(L)
-    row('bitset of range(0, 64n, 3)', lambda: m.immbitset(range(0, 64 * n, 3)))
+    out.append(('bitset of range(0, 64n, 3)',
+                lambda: m.immbitset(range(0, 64 * n, 3)), None))
     return out
+
+
+def measure(modules, data, repeats):
+    """For each case: its name, and per module (milliseconds, bytes per
+    element or None); the modules' runs alternate."""
+    all_cases = [cases(m, data) for m in modules]
+    results = []
+    for i, (name, _, _) in enumerate(all_cases[0]):
+        best = [None] * len(modules)
+        for _ in range(repeats):
+            for k, mod_cases in enumerate(all_cases):
+                ms = run_ms(mod_cases[i][1])
+                best[k] = ms if best[k] is None else min(best[k], ms)
+        sizes = [bytes_per_element(c[i][2]) if c[i][2] else None
+                 for c in all_cases]
+        results.append((name, list(zip(best, sizes))))
+    return results
 
 
 def make_data(n, seed=1):
@@ -122,16 +143,16 @@ def main():
     a = ap.parse_args()
 
     from heapy import setsc as ours
-    modules = [('ours', ours)]
+    modules = [ours]
     if a.guppy3:
         sys.path.append(a.guppy3)
         from guppy.sets import setsc as theirs
-        modules.append(('original', theirs))
+        modules.append(theirs)
 
     data = make_data(a.n)
-    results = [rows(m, data, a.repeats) for _, m in modules]
+    results = measure(modules, data, a.repeats)
 
-    print('setsc benchmark: n = %d, best of %d runs, Python %s'
+    print('setsc benchmark: n = %d, best of %d runs (CPU time), Python %s'
           % (len(data['objects']), a.repeats, sys.version.split()[0]))
     head = '%-30s %10s %8s' % ('operation', 'ours ms', 'B/elt')
     if len(modules) > 1:
@@ -140,10 +161,11 @@ def main():
 
     def size(b):
         return '%8.2f' % b if b is not None else '%8s' % '-'
-    for i, (name, ms, b) in enumerate(results[0]):
+    for name, per_module in results:
+        (ms, b) = per_module[0]
         line = '%-30s %10.2f %s' % (name, ms, size(b))
         if len(modules) > 1:
-            _, ms2, b2 = results[1][i]
+            ms2, b2 = per_module[1]
             line += ' %12.2f %s %8.2fx' % (ms2, size(b2), ms2 / ms)
         print(line)
 

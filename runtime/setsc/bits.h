@@ -6,6 +6,14 @@
 #include <Python.h>
 #include <heapy/setsc.h>
 
+/* For the small functions a loop is made of, to be specialised for the
+   constant arguments of each call site. */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
 #define NyBit_MAX PY_SSIZE_T_MAX
 #define NyBit_MIN PY_SSIZE_T_MIN
 

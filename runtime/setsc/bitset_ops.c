@@ -85,29 +85,10 @@ binary(PyObject *v, PyObject *w, enum setop op)
     return result;
 }
 
-PyObject *
-bitset_and(PyObject *v, PyObject *w)
-{
-    return binary(v, w, SETOP_AND);
-}
-
-PyObject *
-bitset_or(PyObject *v, PyObject *w)
-{
-    return binary(v, w, SETOP_OR);
-}
-
-PyObject *
-bitset_xor(PyObject *v, PyObject *w)
-{
-    return binary(v, w, SETOP_XOR);
-}
-
-PyObject *
-bitset_sub(PyObject *v, PyObject *w)
-{
-    return binary(v, w, SETOP_SUB);
-}
+BINARY_SLOT(, bitset_and, binary, SETOP_AND)
+BINARY_SLOT(, bitset_or, binary, SETOP_OR)
+BINARY_SLOT(, bitset_xor, binary, SETOP_XOR)
+BINARY_SLOT(, bitset_sub, binary, SETOP_SUB)
 
 /* Shift n fields by shift bits into out (room for 2 n); return the number
    written, or -1 with OverflowError when a bit would leave the range of

@@ -139,7 +139,7 @@ locate(struct bitstore *s, NyBit pos, Py_ssize_t *gp, Py_ssize_t *ip)
     }
     const struct bitseg *sg = &s->segs[g];
     Py_ssize_t i = sg->n > 0 && pos > last_pos(sg)
-                   ? sg->n : fields_search(sg->f, sg->n, pos);
+                   ? sg->n : fields_search(sg->f, sg->n, pos, NULL);
     *gp = g;
     *ip = i;
     return i < sg->n && sg->f[i].pos == pos;
@@ -454,7 +454,8 @@ relocate(const struct bitstore *s, struct bitcursor *c)
     }
     c->seg = lo;
     c->idx = lo < s->nsegs
-             ? fields_search(s->segs[lo].f, s->segs[lo].n, c->pos) : 0;
+             ? fields_search(s->segs[lo].f, s->segs[lo].n, c->pos, NULL)
+             : 0;
     c->version = s->version;
 }
 

@@ -2,15 +2,8 @@
    fields. The merges are branch-free in their inner loop, so their speed
    does not depend on how the two inputs interleave. */
 #include "fields.h"
-#include "search.h"
 
 #include <string.h>
-
-#if defined(__GNUC__)
-#define ALWAYS_INLINE inline __attribute__((always_inline))
-#else
-#define ALWAYS_INLINE inline
-#endif
 
 Py_ssize_t
 fields_op_bound(enum setop op, Py_ssize_t na, Py_ssize_t nb)
@@ -156,57 +149,8 @@ back_step(enum setop op, const NyBitField *a, Py_ssize_t *i,
     *j -= in_b;
 }
 
-/* Merge, writing at out (NULL: only count); return the number of fields
-   kept. Each call site passes a constant op and out NULL or not, so the
-   compiler makes one loop for each. */
-static ALWAYS_INLINE Py_ssize_t
-merge(enum setop op, const NyBitField *a, Py_ssize_t na,
-      const NyBitField *b, Py_ssize_t nb, NyBitField *out)
-{
-    Py_ssize_t i = 0, j = 0, k = 0;
-    while (i + RUN <= na && j + RUN <= nb) {
-        if (!front_block(op, a, &i, b, &j, out, &k))
-            for (int r = 0; r < RUN; r++)
-                front_step(op, a, &i, b, &j, out, &k);
-    }
-    while (i < na && j < nb)
-        front_step(op, a, &i, b, &j, out, &k);
-    /* What is left of one side meets only zero words of the other. */
-    if (i < na && KEEPS_A(op)) {
-        copy(out, k, a + i, na - i);
-        k += na - i;
-    }
-    if (j < nb && KEEPS_B(op)) {
-        copy(out, k, b + j, nb - j);
-        k += nb - j;
-    }
-    return k;
-}
-
-/* Count what merge() keeps, from both ends at once. */
-static ALWAYS_INLINE Py_ssize_t
-count(enum setop op, const NyBitField *a, Py_ssize_t na,
-      const NyBitField *b, Py_ssize_t nb)
-{
-    Py_ssize_t i = 0, j = 0, ii = na - 1, jj = nb - 1, k = 0, kk = 0;
-    while (ii - i + 1 >= 2 * RUN && jj - j + 1 >= 2 * RUN) {
-        int front = front_block(op, a, &i, b, &j, NULL, &k);
-        int back = back_block(op, a, &ii, b, &jj, &kk);
-        if (!front && !back) {
-            for (int r = 0; r < RUN; r++) {
-                front_step(op, a, &i, b, &j, NULL, &k);
-                back_step(op, a, &ii, b, &jj, &kk);
-            }
-        } else if (!front) {
-            for (int r = 0; r < RUN; r++)
-                front_step(op, a, &i, b, &j, NULL, &k);
-        } else if (!back) {
-            for (int r = 0; r < RUN; r++)
-                back_step(op, a, &ii, b, &jj, &kk);
-        }
-    }
-    return k + kk + merge(op, a + i, ii - i + 1, b + j, jj - j + 1, NULL);
-}
+#define ELEMENT NyBitField
+#include "merge_loops.h"
 
 /* Intersection when b is much longer than a: look each field of a up in
    b by galloping, so the cost follows the short side. */
@@ -225,7 +169,7 @@ and_gallop(const NyBitField *a, Py_ssize_t na,
         }
         if (hi > nb)
             hi = nb;
-        j += fields_search(b + j, hi - j, pos);
+        j += fields_search(b + j, hi - j, pos, NULL);
         if (j < nb && b[j].pos == pos) {
             NyBits w = a[i].bits & b[j].bits;
             if (out && w)
@@ -313,9 +257,10 @@ fields_diff(const NyBitField *before, Py_ssize_t nbefore,
 }
 
 Py_ssize_t
-fields_search(const NyBitField *f, Py_ssize_t n, NyBit pos)
+fields_search(const NyBitField *f, Py_ssize_t n, NyBit pos,
+              struct search_hint *hint)
 {
-    return search_sorted(f, sizeof *f, n, (Py_uintptr_t)pos, 1);
+    return search_sorted(f, sizeof *f, n, (Py_uintptr_t)pos, 1, hint);
 }
 
 Py_ssize_t

@@ -5,6 +5,7 @@
 #define SETSC_FIELDS_H
 
 #include "bits.h"
+#include "search.h"
 
 /* The five ways to combine two sets a and b word by word. */
 enum setop {
@@ -59,8 +60,10 @@ void fields_diff(const NyBitField *before, Py_ssize_t nbefore,
                                  void *arg),
                  void *arg);
 
-/* The index of the first field at or after position pos. */
-Py_ssize_t fields_search(const NyBitField *f, Py_ssize_t n, NyBit pos);
+/* The index of the first field at or after position pos; hint (may be
+   NULL) is as for search_sorted() (search.h). */
+Py_ssize_t fields_search(const NyBitField *f, Py_ssize_t n, NyBit pos,
+                         struct search_hint *hint);
 
 /* The number of bits in the fields. */
 Py_ssize_t fields_count(const NyBitField *f, Py_ssize_t n);

@@ -29,6 +29,7 @@ immbitset_alloc(PyTypeObject *type, Py_ssize_t n)
         return NULL;
     set->length = -1;
     set->hash = -1;
+    set->hint = SEARCH_HINT_NONE;
     return set;
 }
 
@@ -90,7 +91,7 @@ int
 immbitset_hasbit(NyImmBitSetObject *v, NyBit bit)
 {
     NyBit pos = bit_pos(bit);
-    Py_ssize_t i = fields_search(v->fields, Py_SIZE(v), pos);
+    Py_ssize_t i = fields_search(v->fields, Py_SIZE(v), pos, &v->hint);
     return i < Py_SIZE(v) && v->fields[i].pos == pos &&
            (v->fields[i].bits & bit_mask(bit));
 }

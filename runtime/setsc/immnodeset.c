@@ -2,7 +2,6 @@
    itself in address order, so membership is a binary search and the set
    algebra is a merge; and its iterator. */
 #include "setsc.h"
-#include "search.h"
 
 #include <stddef.h>
 #include <structmember.h>
@@ -203,7 +202,7 @@ int
 immnodeset_hasobj(NyNodeSetObject *v, PyObject *obj)
 {
     Py_ssize_t i = search_sorted(v->u.nodes, sizeof *v->u.nodes, Py_SIZE(v),
-                                 (Py_uintptr_t)obj, 0);
+                                 (Py_uintptr_t)obj, 0, NULL);
     return i < Py_SIZE(v) && v->u.nodes[i] == obj;
 }
 
@@ -282,7 +281,7 @@ immnodeset_obj_at(PyObject *self, PyObject *arg)
     if (PyErr_Occurred())
         return NULL;
     Py_ssize_t i = search_sorted(v->u.nodes, sizeof *v->u.nodes, Py_SIZE(v),
-                                 addr, 0);
+                                 addr, 0, NULL);
     if (i < Py_SIZE(v) && (Py_uintptr_t)v->u.nodes[i] == addr)
         return Py_NewRef(v->u.nodes[i]);
     PyErr_Format(PyExc_ValueError, "no element at address %p",

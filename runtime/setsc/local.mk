@@ -3,7 +3,7 @@
 heapy_LTLIBRARIES += runtime/setsc.la
 runtime_setsc_la_SOURCES = \
 	runtime/setsc/bits.h \
-	runtime/setsc/fields.c runtime/setsc/fields.h \
+	runtime/setsc/fields.c runtime/setsc/fields.h runtime/setsc/merge_loops.h \
 	runtime/setsc/sortkeys.c runtime/setsc/sortkeys.h \
 	runtime/setsc/search.c runtime/setsc/search.h \
 	runtime/setsc/bitstore.c runtime/setsc/bitstore.h \

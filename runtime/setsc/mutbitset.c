@@ -135,29 +135,10 @@ inplace(PyObject *self, PyObject *w, enum setop op)
     return Py_NewRef(self);
 }
 
-static PyObject *
-mutbitset_iand(PyObject *v, PyObject *w)
-{
-    return inplace(v, w, SETOP_AND);
-}
-
-static PyObject *
-mutbitset_ior(PyObject *v, PyObject *w)
-{
-    return inplace(v, w, SETOP_OR);
-}
-
-static PyObject *
-mutbitset_ixor(PyObject *v, PyObject *w)
-{
-    return inplace(v, w, SETOP_XOR);
-}
-
-static PyObject *
-mutbitset_isub(PyObject *v, PyObject *w)
-{
-    return inplace(v, w, SETOP_SUB);
-}
+BINARY_SLOT(static, mutbitset_iand, inplace, SETOP_AND)
+BINARY_SLOT(static, mutbitset_ior, inplace, SETOP_OR)
+BINARY_SLOT(static, mutbitset_ixor, inplace, SETOP_XOR)
+BINARY_SLOT(static, mutbitset_isub, inplace, SETOP_SUB)
 
 static int
 mutbitset_bool(PyObject *self)

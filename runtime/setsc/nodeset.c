@@ -112,53 +112,14 @@ inplace(PyObject *v, PyObject *w, enum setop op)
     return binary(v, w, op);
 }
 
-static PyObject *
-nodeset_and(PyObject *v, PyObject *w)
-{
-    return binary(v, w, SETOP_AND);
-}
-
-static PyObject *
-nodeset_or(PyObject *v, PyObject *w)
-{
-    return binary(v, w, SETOP_OR);
-}
-
-static PyObject *
-nodeset_xor(PyObject *v, PyObject *w)
-{
-    return binary(v, w, SETOP_XOR);
-}
-
-static PyObject *
-nodeset_sub(PyObject *v, PyObject *w)
-{
-    return binary(v, w, SETOP_SUB);
-}
-
-static PyObject *
-nodeset_iand(PyObject *v, PyObject *w)
-{
-    return inplace(v, w, SETOP_AND);
-}
-
-static PyObject *
-nodeset_ior(PyObject *v, PyObject *w)
-{
-    return inplace(v, w, SETOP_OR);
-}
-
-static PyObject *
-nodeset_ixor(PyObject *v, PyObject *w)
-{
-    return inplace(v, w, SETOP_XOR);
-}
-
-static PyObject *
-nodeset_isub(PyObject *v, PyObject *w)
-{
-    return inplace(v, w, SETOP_SUB);
-}
+BINARY_SLOT(static, nodeset_and, binary, SETOP_AND)
+BINARY_SLOT(static, nodeset_or, binary, SETOP_OR)
+BINARY_SLOT(static, nodeset_xor, binary, SETOP_XOR)
+BINARY_SLOT(static, nodeset_sub, binary, SETOP_SUB)
+BINARY_SLOT(static, nodeset_iand, inplace, SETOP_AND)
+BINARY_SLOT(static, nodeset_ior, inplace, SETOP_OR)
+BINARY_SLOT(static, nodeset_ixor, inplace, SETOP_XOR)
+BINARY_SLOT(static, nodeset_isub, inplace, SETOP_SUB)
 
 static int
 nodeset_bool(PyObject *self)

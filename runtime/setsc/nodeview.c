@@ -7,12 +7,6 @@
 
 #include <string.h>
 
-#if defined(__GNUC__)
-#define ALWAYS_INLINE inline __attribute__((always_inline))
-#else
-#define ALWAYS_INLINE inline
-#endif
-
 void
 nodeview_release(struct nodeview *nv)
 {
@@ -234,56 +228,9 @@ back_step(enum setop op, PyObject *const *a, Py_ssize_t *i,
     *j -= in_b;
 }
 
-/* Merge, writing at out (NULL: only count); return the number of
-   elements kept. Each call site passes a constant op and out NULL or
-   not, so the compiler makes one loop for each. */
-static ALWAYS_INLINE Py_ssize_t
-merge(enum setop op, PyObject *const *a, Py_ssize_t na,
-      PyObject *const *b, Py_ssize_t nb, PyObject **out)
-{
-    Py_ssize_t i = 0, j = 0, k = 0;
-    while (i + RUN <= na && j + RUN <= nb) {
-        if (!front_block(op, a, &i, b, &j, out, &k))
-            for (int r = 0; r < RUN; r++)
-                front_step(op, a, &i, b, &j, out, &k);
-    }
-    while (i < na && j < nb)
-        front_step(op, a, &i, b, &j, out, &k);
-    if (i < na && KEEPS_A(op)) {
-        copy(out, k, a + i, na - i);
-        k += na - i;
-    }
-    if (j < nb && KEEPS_B(op)) {
-        copy(out, k, b + j, nb - j);
-        k += nb - j;
-    }
-    return k;
-}
-
-/* Count what merge() keeps, from both ends at once. */
-static ALWAYS_INLINE Py_ssize_t
-count(enum setop op, PyObject *const *a, Py_ssize_t na,
-      PyObject *const *b, Py_ssize_t nb)
-{
-    Py_ssize_t i = 0, j = 0, ii = na - 1, jj = nb - 1, k = 0, kk = 0;
-    while (ii - i + 1 >= 2 * RUN && jj - j + 1 >= 2 * RUN) {
-        int front = front_block(op, a, &i, b, &j, NULL, &k);
-        int back = back_block(op, a, &ii, b, &jj, &kk);
-        if (!front && !back) {
-            for (int r = 0; r < RUN; r++) {
-                front_step(op, a, &i, b, &j, NULL, &k);
-                back_step(op, a, &ii, b, &jj, &kk);
-            }
-        } else if (!front) {
-            for (int r = 0; r < RUN; r++)
-                front_step(op, a, &i, b, &j, NULL, &k);
-        } else if (!back) {
-            for (int r = 0; r < RUN; r++)
-                back_step(op, a, &ii, b, &jj, &kk);
-        }
-    }
-    return k + kk + merge(op, a + i, ii - i + 1, b + j, jj - j + 1, NULL);
-}
+typedef PyObject *node;
+#define ELEMENT node
+#include "merge_loops.h"
 
 /* Dispatch on op with constant arguments, so each case gets its loop. */
 #define DISPATCH(call) \

@@ -1,11 +1,12 @@
-/* search.c: lookup in sorted arrays of words. A large array is entered
-   where its key would be if the keys were evenly spread between a few
-   fixed knots (whose cache lines every lookup shares, so they stay in
-   cache), galloping from there to a bracket of the answer, which is then
-   bisected without branches. Addresses and sparse bitsets are nearly
-   even between knots, so a lookup touches a few nearby cache lines
-   instead of a line per halving; an uneven array costs at most about
-   twice a bisection. */
+/* search.c: lookup in sorted arrays of words. A caller may keep a hint
+   of what its last lookup found, which costs nothing to try. Otherwise a large
+   array is entered where its key would be if the keys were evenly spread
+   between a few fixed knots (whose cache lines every lookup shares, so
+   they stay in cache), galloping from there to a bracket of the answer,
+   which is then bisected without branches. Addresses and sparse bitsets
+   are nearly even between knots, so a lookup touches a few nearby cache
+   lines instead of a line per halving; an uneven array costs at most
+   about twice a bisection. */
 #include "search.h"
 
 #include <string.h>
@@ -45,14 +46,11 @@ bisect(const char *base, size_t stride, Py_ssize_t n, Py_uintptr_t key,
     return at + (key_at(base, stride, at, flip) < key);
 }
 
-Py_ssize_t
-search_sorted(const void *base_, size_t stride, Py_ssize_t n,
-              Py_uintptr_t key, int is_signed)
+/* The answer, looked for from scratch. */
+static Py_ssize_t
+search_far(const char *base, size_t stride, Py_ssize_t n, Py_uintptr_t key,
+           Py_uintptr_t flip)
 {
-    const char *base = base_;
-    Py_uintptr_t flip = is_signed ? (Py_uintptr_t)1 << (8 * sizeof key - 1)
-                                  : 0;
-    key ^= flip;
     if (n < SMALL)
         return bisect(base, stride, n, key, flip);
     if (key <= key_at(base, stride, 0, flip))
@@ -102,4 +100,23 @@ search_sorted(const void *base_, size_t stride, Py_ssize_t n,
         probe = -1;
     return probe + 1 + bisect(base + (size_t)(probe + 1) * stride, stride,
                               above - probe - 1, key, flip);
+}
+
+Py_ssize_t
+search_sorted(const void *base, size_t stride, Py_ssize_t n,
+              Py_uintptr_t key, int is_signed, struct search_hint *hint)
+{
+    Py_uintptr_t flip = is_signed ? (Py_uintptr_t)1 << (8 * sizeof key - 1)
+                                  : 0;
+    key ^= flip;
+    if (!hint)
+        return search_far(base, stride, n, key, flip);
+    if (hint->low < key && key <= hint->high)
+        return hint->at;
+    Py_ssize_t at = search_far(base, stride, n, key, flip);
+    /* The entries around the answer are in cache now. */
+    hint->at = at;
+    hint->low = at > 0 ? key_at(base, stride, at - 1, flip) : (Py_uintptr_t)-1;
+    hint->high = at < n ? key_at(base, stride, at, flip) : (Py_uintptr_t)-1;
+    return at;
 }

@@ -5,12 +5,18 @@
 
 #include "bitstore.h"
 
+/* Define the number slot name(v, w) as fn(v, w, op); storage is static
+   or nothing. */
+#define BINARY_SLOT(storage, name, fn, op) \
+    storage PyObject *name(PyObject *v, PyObject *w) { return fn(v, w, op); }
+
 /* Bitsets ------------------------------------------------------------- */
 
 struct NyImmBitSetObject {
     PyObject_VAR_HEAD         /* ob_size: the number of fields */
     Py_ssize_t length;        /* the number of bits, -1 until counted */
     Py_hash_t hash;           /* -1 until computed */
+    struct search_hint hint;  /* what a lookup found last */
     NyBitField fields[];      /* in canonical form (fields.h) */
 };
 
