@@ -76,10 +76,21 @@ static const struct tag *find_tag(const char *name)
 
 /* ---- Building the libxml2 tree --------------------------------------------- */
 
+/* Name in the page's dictionary: a node made with it does not copy it,
+ * and the dictionary frees it with the page. */
+static xmlChar *dict_name(struct html *h, const char *name)
+{
+	struct html_name *n = &h->names[((uintptr_t)name >> 3) % HTML_NAMES];
+	if (n->ours != name) {
+		n->ours = name;
+		n->dict = xmlDictLookup(h->doc->dict, BAD_CAST name, -1);
+	}
+	return (xmlChar *)n->dict;
+}
+
 xmlNodePtr gsl_html_element(struct html *h, xmlNodePtr parent, const char *tag)
 {
-	xmlNodePtr e = xmlNewDocNode(h->doc, NULL, BAD_CAST tag, NULL);
-	return xmlAddChild(parent, e);
+	return xmlAddChild(parent, xmlNewDocNodeEatName(h->doc, NULL, dict_name(h, tag), NULL));
 }
 
 void gsl_html_text(struct html *h, xmlNodePtr parent, const char *s, size_t n)
@@ -88,9 +99,9 @@ void gsl_html_text(struct html *h, xmlNodePtr parent, const char *s, size_t n)
 		xmlAddChild(parent, xmlNewDocTextLen(h->doc, BAD_CAST s, (int)n));
 }
 
-void gsl_html_attr(xmlNodePtr e, const char *name, const char *value)
+void gsl_html_attr(struct html *h, xmlNodePtr e, const char *name, const char *value)
 {
-	xmlNewProp(e, BAD_CAST name, BAD_CAST value);
+	xmlNewNsPropEatName(e, NULL, dict_name(h, name), BAD_CAST value);
 }
 
 const char *gsl_html_anchor(struct html *h, const char *link_name)
@@ -257,15 +268,15 @@ static void define(struct render *r, const struct gsl_dt_node *n)
 		in = r->heading = element(r, n->first_child->u.elem.tag);
 	flush(r);
 	xmlNodePtr e = gsl_html_element(r->h, in, "a");
-	gsl_html_attr(e, "class", "anchor");
+	gsl_html_attr(r->h, e, "class", "anchor");
 	if (claim(r->h, a)) {
-		gsl_html_attr(e, "id", a);
-		gsl_html_attr(e, "name", a);
+		gsl_html_attr(r->h, e, "id", a);
+		gsl_html_attr(r->h, e, "name", a);
 	}
 	gsl_buf_clear(&r->h->scratch);
 	gsl_buf_putc(&r->h->scratch, '#');
 	gsl_dt_anchor(&r->h->scratch, n->u.link.name);
-	gsl_html_attr(e, "href", gsl_buf_cstr(&r->h->scratch));
+	gsl_html_attr(r->h, e, "href", gsl_buf_cstr(&r->h->scratch));
 	if (r->heading)
 		r->heading_in = e;
 	else
@@ -285,7 +296,7 @@ static void link(struct render *r, const struct gsl_dt_node *n)
 		gsl_buf_putc(b, '#');
 		gsl_dt_anchor(b, n->u.link.name);
 		r->cur = element(r, "a");
-		gsl_html_attr(r->cur, "href", gsl_buf_cstr(b));
+		gsl_html_attr(r->h, r->cur, "href", gsl_buf_cstr(b));
 	}
 	if (!n->first_child)
 		gsl_buf_puts(&r->text, n->u.link.name);
@@ -307,16 +318,16 @@ static void attributes(struct render *r, const struct gsl_dt_node *n, const stru
 		/* An id given twice in a page is kept the first time only. */
 		if (strcmp(a->name, "id") == 0 && !claim(r->h, a->value))
 			continue;
-		gsl_html_attr(e, a->name, a->value);
+		gsl_html_attr(r->h, e, a->name, a->value);
 		if (strcmp(a->name, "name") == 0)
 			name = a->value;
 		else if (strcmp(a->name, "id") == 0)
 			id = true;
 	}
 	if (class_)
-		gsl_html_attr(e, "class", class_);
+		gsl_html_attr(r->h, e, "class", class_);
 	if (name && !id && strcmp(t->element, "a") == 0 && claim(r->h, name))
-		gsl_html_attr(e, "id", name);
+		gsl_html_attr(r->h, e, "id", name);
 }
 
 /* The text of an element's children, for col_width. */
@@ -328,7 +339,7 @@ static void width(struct render *r, const struct gsl_dt_node *n, xmlNodePtr e)
 		if (c->kind == GSL_DT_TEXT)
 			gsl_buf_put(b, c->u.text.ptr, c->u.text.len);
 	struct gsl_str w = gsl_str_strip((struct gsl_str){ gsl_buf_cstr(b), b->len });
-	gsl_html_attr(e, "width", gsl_arena_strndup(&r->h->arena, w.ptr, w.len));
+	gsl_html_attr(r->h, e, "width", gsl_arena_strndup(&r->h->arena, w.ptr, w.len));
 }
 
 /* Whether n is rendered as a block. */
@@ -387,7 +398,7 @@ static bool markup(struct render *r, const struct gsl_dt_node *n, struct level *
 	if (!e)
 		e = in = element(r, div ? "div" : t->element);
 	if (div)
-		gsl_html_attr(e, "class", div);
+		gsl_html_attr(r->h, e, "class", div);
 	attributes(r, n, t, e);
 	if (t->flags & WIDTH) {
 		width(r, n, e);
@@ -447,7 +458,7 @@ static bool enter(struct render *r, const struct gsl_dt_node *n, struct level *l
 		return false;
 	case GSL_DT_MAN_PAGE:
 		r->cur = element(r, "div");
-		gsl_html_attr(r->cur, "class", "manpage");
+		gsl_html_attr(r->h, r->cur, "class", "manpage");
 		r->man_pages++;
 		return true;
 	case GSL_DT_HEADER:

@@ -12,6 +12,15 @@
 #include "emit.h"
 #include "strmap.h"
 
+/* The names of elements and attributes in a page's dictionary, by the
+ * address of our string (names are a few literals and interned
+ * strings), so that each is looked up once. */
+struct html_name {
+	const char *ours;
+	const xmlChar *dict;
+};
+enum { HTML_NAMES = 64 };
+
 /* Rendering one document tree. */
 struct html {
 	struct gsl_emit *e;
@@ -22,16 +31,19 @@ struct html {
 	struct gsl_arena arena;     /* the page's strings */
 	struct gsl_buf scratch;     /* for building strings */
 	bool quiet;                 /* problems were reported for another format */
+	struct html_name names[HTML_NAMES];
 };
 
 /* Renders the children of the tree's root into `into`. Problems (markup
  * HTML has no element for) are reported at their source. */
 void gsl_html_render(struct html *h, xmlNodePtr into);
 
-/* Helpers for building the libxml2 tree. */
+/* Helpers for building the libxml2 tree. Names of elements and
+ * attributes must live as long as the page (literals, interned
+ * strings). */
 xmlNodePtr gsl_html_element(struct html *h, xmlNodePtr parent, const char *tag);
 void gsl_html_text(struct html *h, xmlNodePtr parent, const char *s, size_t n);
-void gsl_html_attr(xmlNodePtr e, const char *name, const char *value);
+void gsl_html_attr(struct html *h, xmlNodePtr e, const char *name, const char *value);
 /* The anchor of a link name, valid until the next call. */
 const char *gsl_html_anchor(struct html *h, const char *link_name);
 
