@@ -61,6 +61,7 @@ void gsl_emit_document(struct gsl_emit *e, const struct gsl_document *d)
 
 void gsl_emit_finish(struct gsl_emit *e)
 {
+	gsl_emit_run_jobs(e);
 	for (size_t i = 0; i < sizeof backends / sizeof *backends; i++)
 		if (backends[i].finish && (e->formats & backends[i].format))
 			backends[i].finish(e);
@@ -69,6 +70,7 @@ void gsl_emit_finish(struct gsl_emit *e)
 void gsl_emit_free(struct gsl_emit *e)
 {
 	gsl_doctrees_free(e);
+	e->jobs = e->last_job = NULL;
 	for (struct gsl_output *o = e->outputs; o; o = o->next)
 		gsl_buf_free(&o->buf);
 	e->outputs = e->last_output = NULL;

@@ -25,6 +25,8 @@ struct gsl_emit_options {
 				     labels, which the original leaves unresolved */
 };
 
+struct gsl_emit_job;
+
 struct gsl_emit {
 	struct gsl_model *model;
 	struct gsl_ctx *ctx;
@@ -33,6 +35,8 @@ struct gsl_emit {
 	struct gsl_output *last_output;
 	unsigned formats;             /* formats emitted so far in this run */
 	struct gsl_docrun *docs;      /* the document trees' state (links.c) */
+	struct gsl_emit_job *jobs;    /* left for gsl_emit_finish, in the order made */
+	struct gsl_emit_job *last_job;
 };
 
 /* A new output file to fill. Two outputs of one name are an error
@@ -55,5 +59,36 @@ void gsl_emit_xhtml_finish(struct gsl_emit *e);
 
 /* Frees the outputs. */
 void gsl_emit_free(struct gsl_emit *e);
+
+/* ---- Work left for later (emit_jobs.c) ---------------------------------
+ * An emitter may leave the making of an output to a job. Jobs run when
+ * gsl_emit_finish is called, several at once on a machine of several
+ * processors. By then the model and the document trees are only read: a
+ * job may read them, writes only its output's buffer and memory of its
+ * own, and reports problems with gsl_emit_job_error, which keeps them
+ * until all jobs are done; they are then reported in the order the jobs
+ * were made, so that every run reports alike. */
+struct gsl_emit_problem {
+	struct gsl_loc loc;
+	char *message;
+};
+
+struct gsl_emit_job {
+	void (*run)(struct gsl_emit_job *job); /* does the work */
+	struct gsl_emit *e;                    /* the run (set by gsl_emit_later) */
+	struct gsl_emit_job *next;
+	struct gsl_emit_problem *problems;     /* kept until all jobs are done */
+	size_t nproblems, problems_cap;
+};
+
+/* Leaves job, with run set, for gsl_emit_finish; the job lives as long
+ * as the run (in the context's arena, say). */
+void gsl_emit_later(struct gsl_emit *e, struct gsl_emit_job *job);
+/* Reports an error of a job at loc. */
+void gsl_emit_job_error(struct gsl_emit_job *job, struct gsl_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Runs the jobs left so far and reports their problems
+ * (gsl_emit_finish does, first). */
+void gsl_emit_run_jobs(struct gsl_emit *e);
 
 #endif

@@ -150,8 +150,8 @@ struct render {
 
 static void report(struct render *r, const struct gsl_dt_node *n, const char *fmt, const char *s)
 {
-	if (!r->h->quiet)
-		gsl_error(r->h->e->ctx, n->loc, fmt, s);
+	if (r->h->job)
+		gsl_emit_job_error(r->h->job, n->loc, fmt, s);
 }
 
 /* Adds the text gathered so far as one text node. */

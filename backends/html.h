@@ -30,7 +30,8 @@ struct html {
 	struct gsl_strmap anchors;  /* the anchors (ids) made so far in the page */
 	struct gsl_arena arena;     /* the page's strings */
 	struct gsl_buf scratch;     /* for building strings */
-	bool quiet;                 /* problems were reported for another format */
+	struct gsl_emit_job *job;   /* reports problems; NULL when they are
+				       reported for another format */
 	struct html_name names[HTML_NAMES];
 };
 

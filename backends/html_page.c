@@ -159,11 +159,9 @@ static void init(struct html *h, struct gsl_emit *e, const struct gsl_doctree *t
 	gsl_buf_init(&h->scratch, e->ctx->mem);
 }
 
-/* Serializes the page into a new output file and frees it. */
-static void finish_page(struct html *h, const struct gsl_document *d, const char *name,
-			bool xhtml)
+/* Serializes the page into out and frees it. */
+static void finish_page(struct html *h, struct gsl_buf *out, bool xhtml)
 {
-	struct gsl_buf *out = gsl_emit_file(h->e, d, name);
 	serialize(h->doc, xhtml, out);
 	xmlFreeDoc(h->doc);
 	gsl_strmap_free(&h->anchors);
@@ -171,19 +169,28 @@ static void finish_page(struct html *h, const struct gsl_document *d, const char
 	gsl_buf_free(&h->scratch);
 }
 
-static void emit(struct gsl_emit *e, const struct gsl_document *d, bool xhtml)
+/* The page of a document, made by a job of its own. */
+struct page_job {
+	struct gsl_emit_job job;
+	const struct gsl_doctree *tree;
+	struct gsl_buf *out;
+	bool xhtml;
+	bool quiet;                 /* its problems are reported for HTML */
+};
+
+static void make_page(struct gsl_emit_job *job)
 {
-	const struct gsl_doctree *tree = gsl_doctree_of(e, d);
+	struct page_job *j = (struct page_job *)job;
+	const struct gsl_doctree *tree = j->tree;
 	struct html h;
-	init(&h, e, tree);
-	/* A document both HTML and XHTML has its problems reported once. */
-	h.quiet = xhtml && (d->formats & GSL_FORMAT_HTML);
+	init(&h, job->e, tree);
+	h.job = j->quiet ? NULL : job;
 	struct gsl_str title = gsl_str_strip(tree->title);
 	const char *t = title.len ? gsl_arena_strndup(&h.arena, title.ptr, title.len) : tree->name;
 	const char *lang = tree->lang.len ? gsl_arena_strndup(&h.arena, tree->lang.ptr,
 							       tree->lang.len) : "en";
-	xmlNodePtr bar, layout = new_page(&h, xhtml, t, lang, &bar);
-	const char *index = index_name(e);
+	xmlNodePtr bar, layout = new_page(&h, j->xhtml, t, lang, &bar);
+	const char *index = index_name(job->e);
 	if (index && strcmp(index, "genindex") == 0 && strcmp(tree->name, "index") != 0)
 		bar_link(&h, bar, "index.html", "Home");
 	if (index && strcmp(index, tree->name) != 0)
@@ -196,9 +203,27 @@ static void emit(struct gsl_emit *e, const struct gsl_document *d, bool xhtml)
 	gsl_html_attr(&h, content, "role", "main");
 	gsl_html_render(&h, content);
 	footer(&h, layout);
-	/* Both: the XHTML page is NAME.xhtml beside NAME.html. */
-	const char *ext = xhtml && (d->formats & GSL_FORMAT_HTML) ? "xhtml" : "html";
-	finish_page(&h, d, gsl_arena_printf(&e->ctx->arena, "%s.%s", d->name, ext), xhtml);
+	finish_page(&h, j->out, j->xhtml);
+}
+
+static void emit(struct gsl_emit *e, const struct gsl_document *d, bool xhtml)
+{
+	/* libxml2 sets itself up once, before pages are made on threads. */
+	xmlInitParser();
+	struct gsl_arena *arena = &e->ctx->arena;
+	struct page_job *j = gsl_arena_alloc(arena, sizeof *j);
+	/* Both: the XHTML page is NAME.xhtml beside NAME.html, and the
+	 * document's problems are reported once. */
+	bool both = xhtml && (d->formats & GSL_FORMAT_HTML);
+	*j = (struct page_job){
+		.job.run = make_page,
+		.tree = gsl_doctree_of(e, d),
+		.out = gsl_emit_file(e, d, gsl_arena_printf(arena, "%s.%s", d->name,
+							    both ? "xhtml" : "html")),
+		.xhtml = xhtml,
+		.quiet = both,
+	};
+	gsl_emit_later(e, &j->job);
 }
 
 void gsl_emit_html(struct gsl_emit *e, const struct gsl_document *d)
@@ -278,7 +303,8 @@ static void index_page(struct gsl_emit *e, const struct gsl_document *first, con
 	}
 	gsl_xfree(e->ctx->mem, pages);
 	footer(&h, layout);
-	finish_page(&h, first, gsl_arena_printf(&e->ctx->arena, "%s.html", name), false);
+	finish_page(&h, gsl_emit_file(e, first, gsl_arena_printf(&e->ctx->arena, "%s.html", name)),
+		    false);
 }
 
 void gsl_emit_html_finish(struct gsl_emit *e)

@@ -237,8 +237,8 @@ static void element(struct latex *l, const struct gsl_dt_node *n, struct frame *
 {
 	const struct tag_rule *t = rule_of(l, n->u.elem.tag);
 	if (!t) {
-		gsl_error(l->e->ctx, n->loc, "LaTeX has no rendering of the element '%s'",
-			  n->u.elem.tag);
+		gsl_emit_job_error(l->job, n->loc, "LaTeX has no rendering of the element '%s'",
+				   n->u.elem.tag);
 		l->s.hidden = true;
 		return;
 	}
@@ -349,8 +349,8 @@ static void character(struct latex *l, const struct gsl_dt_node *n)
 {
 	unsigned long cp = gsl_charref(n->u.text.ptr, n->u.text.len);
 	if (!cp) {
-		gsl_error(l->e->ctx, n->loc, "no such character: '%.*s'", (int)n->u.text.len,
-			  n->u.text.ptr);
+		gsl_emit_job_error(l->job, n->loc, "no such character: '%.*s'",
+				   (int)n->u.text.len, n->u.text.ptr);
 		return;
 	}
 	gsl_buf_clear(&l->fmt);
@@ -487,35 +487,41 @@ static struct gsl_str one_line(struct gsl_arena *a, struct gsl_str s)
 	return (struct gsl_str){ out, n };
 }
 
-void gsl_emit_latex(struct gsl_emit *e, const struct gsl_document *d)
+/* The LaTeX of a document, made by a job of its own. */
+struct latex_job {
+	struct gsl_emit_job job;
+	const struct gsl_doctree *tree;
+	struct gsl_buf *out;
+};
+
+static void make_latex(struct gsl_emit_job *job)
 {
-	const struct gsl_doctree *tree = gsl_doctree_of(e, d);
-	struct gsl_arena *arena = &e->ctx->arena;
-	struct gsl_buf *out = gsl_emit_file(e, d, gsl_arena_printf(arena, "%s.tex", d->name));
-	struct gsl_str title = tree->title.ptr ? one_line(arena, tree->title)
-					       : (struct gsl_str){ NULL, 0 };
-	struct latex_frame frame = {
-		.name = tree->name,
-		.title = title.len ? title.ptr : NULL,
-		.title_len = title.len,
-		.lang = tree->lang.ptr,
-		.lang_len = tree->lang.len,
-		.body_only = e->opt->latex_body_only,
-		.date = e->opt->date,
-		.source_date = e->opt->source_date,
-	};
+	struct latex_job *j = (struct latex_job *)job;
+	struct gsl_emit *e = job->e;
 	const struct gsl_mem *mem = e->ctx->mem;
-	struct latex l = { .e = e, .tree = tree, .s = { .size = NORMAL_SIZE } };
-	latex_render_init(&l, out);
+	struct latex l = { .e = e, .job = job, .tree = j->tree, .s = { .size = NORMAL_SIZE } };
+	latex_render_init(&l, j->out);
 	gsl_arena_init(&l.arena, mem);
 	gsl_strmap_init(&l.placed, mem);
 	gsl_strmap_init(&l.names, mem);
 	gsl_buf_init(&l.anchor, mem);
 	gsl_buf_init(&l.label, mem);
 	gsl_buf_init(&l.fmt, mem);
-	latex_begin(out, &frame);
+	struct gsl_str title = j->tree->title.ptr ? one_line(&l.arena, j->tree->title)
+						  : (struct gsl_str){ NULL, 0 };
+	struct latex_frame frame = {
+		.name = j->tree->name,
+		.title = title.len ? title.ptr : NULL,
+		.title_len = title.len,
+		.lang = j->tree->lang.ptr,
+		.lang_len = j->tree->lang.len,
+		.body_only = e->opt->latex_body_only,
+		.date = e->opt->date,
+		.source_date = e->opt->source_date,
+	};
+	latex_begin(j->out, &frame);
 	render(&l);
-	latex_end(out, &frame);
+	latex_end(j->out, &frame);
 	gsl_xfree(mem, l.frames);
 	gsl_arena_free(&l.arena);
 	gsl_strmap_free(&l.placed);
@@ -523,4 +529,16 @@ void gsl_emit_latex(struct gsl_emit *e, const struct gsl_document *d)
 	gsl_buf_free(&l.anchor);
 	gsl_buf_free(&l.label);
 	gsl_buf_free(&l.fmt);
+}
+
+void gsl_emit_latex(struct gsl_emit *e, const struct gsl_document *d)
+{
+	struct gsl_arena *arena = &e->ctx->arena;
+	struct latex_job *j = gsl_arena_alloc(arena, sizeof *j);
+	*j = (struct latex_job){
+		.job.run = make_latex,
+		.tree = gsl_doctree_of(e, d),
+		.out = gsl_emit_file(e, d, gsl_arena_printf(arena, "%s.tex", d->name)),
+	};
+	gsl_emit_later(e, &j->job);
 }

@@ -98,6 +98,7 @@ enum { RULE_CACHE = 64 };
 /* The renderer of one document. */
 struct latex {
 	struct gsl_emit *e;
+	struct gsl_emit_job *job;   /* reports problems */
 	const struct gsl_doctree *tree;
 	struct gsl_render r;
 	struct state s;

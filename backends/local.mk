@@ -3,7 +3,7 @@
 noinst_LIBRARIES += backends/libbackends.a
 backends_libbackends_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/backends $(LIBXML2_CFLAGS)
 backends_libbackends_a_SOURCES = \
-	backends/emit.h backends/backends.c \
+	backends/emit.h backends/backends.c backends/emit_jobs.c \
 	backends/render.c backends/render.h \
 	backends/doctree.c backends/doctree.h \
 	backends/document.c backends/document.h backends/directives.c \
