@@ -8,18 +8,34 @@
 
 /* ---- Aspects ---------------------------------------------------------------- */
 
+/* Man pages make and drop many short arrays of aspects: dropped ones
+ * are kept in the docgen and used again. */
 void asps_add(struct page *p, struct asps *a, struct asp item)
 {
+	struct gsl_docgen *g = p->g;
 	if (a->n == a->cap) {
-		a->cap = a->cap ? 2 * a->cap : 8;
-		a->v = gsl_xrealloc(p->g->ctx->mem, a->v, a->cap * sizeof *a->v);
+		if (!a->v && g->nspare) {
+			struct gsl_spare spare = g->spare[--g->nspare];
+			a->v = spare.items;
+			a->cap = spare.cap;
+		} else {
+			a->cap = a->cap ? 2 * a->cap : 8;
+			a->v = gsl_xrealloc(g->ctx->mem, a->v, a->cap * sizeof *a->v);
+		}
 	}
 	a->v[a->n++] = item;
 }
 
 void asps_free(struct page *p, struct asps *a)
 {
-	gsl_xfree(p->g->ctx->mem, a->v);
+	struct gsl_docgen *g = p->g;
+	if (a->v) {
+		if (g->nspare == g->spare_cap) {
+			g->spare_cap = g->spare_cap ? 2 * g->spare_cap : 16;
+			g->spare = gsl_xrealloc(g->ctx->mem, g->spare, g->spare_cap * sizeof *g->spare);
+		}
+		g->spare[g->nspare++] = (struct gsl_spare){ a->v, a->cap };
+	}
 	*a = (struct asps){ 0 };
 }
 

@@ -144,6 +144,25 @@ enum gsl_dt_event gsl_dt_iter_next(struct gsl_dt_iter *it);
 /* After an ENTER: skips the children, so the next event exits the node. */
 void gsl_dt_iter_skip_children(struct gsl_dt_iter *it);
 
+/* Walks that only visit nodes go in document order with these. The
+ * node that follows n and all its children in the tree of root, or
+ * NULL. */
+static inline const struct gsl_dt_node *gsl_dt_after(const struct gsl_dt_node *root,
+						     const struct gsl_dt_node *n)
+{
+	for (; n != root; n = n->parent)
+		if (n->next)
+			return n->next;
+	return NULL;
+}
+
+/* The node that follows n: its first child, if any. */
+static inline const struct gsl_dt_node *gsl_dt_following(const struct gsl_dt_node *root,
+							 const struct gsl_dt_node *n)
+{
+	return n->first_child ? n->first_child : gsl_dt_after(root, n);
+}
+
 /* ---- Building (the document layer) ------------------------------------ */
 
 struct gsl_dt_node *gsl_dt_new(struct gsl_arena *a, enum gsl_dt_kind kind, struct gsl_loc loc);

@@ -544,5 +544,8 @@ struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_do
 	gsl_xfree(ctx->mem, g.frames);
 	gsl_xfree(ctx->mem, g.bindings);
 	gsl_xfree(ctx->mem, g.defines);
+	for (size_t i = 0; i < g.nspare; i++)
+		gsl_xfree(ctx->mem, g.spare[i].items);
+	gsl_xfree(ctx->mem, g.spare);
 	return tree;
 }

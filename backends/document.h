@@ -15,6 +15,12 @@
 struct frame;
 struct binding;
 
+/* An array no longer used, kept to be used again. */
+struct gsl_spare {
+	void *items;
+	size_t cap;
+};
+
 /* How deep man pages, descriptions and macros may expand inside one
  * another. */
 #define GSL_DOCGEN_NESTING 64
@@ -47,6 +53,9 @@ struct gsl_docgen {
 	struct gsl_dt_node *macro_args;/* the arguments of the macro being expanded */
 	struct gsl_str *defines;       /* `.defines:` names */
 	size_t ndefines, defines_cap;
+	/* Man pages (aspects.c): the arrays of aspects they are done with. */
+	struct gsl_spare *spare;
+	size_t nspare, spare_cap;
 };
 
 /* Makes the tree of document d in arena, reporting its problems. */

@@ -131,11 +131,12 @@ static void bar_link(struct html *h, xmlNodePtr bar, const char *href, const cha
 static void contents(struct html *h, xmlNodePtr layout)
 {
 	xmlNodePtr toc = NULL, list = NULL;
-	struct gsl_dt_iter it;
-	gsl_dt_iter_init(&it, h->tree->root);
-	for (enum gsl_dt_event ev; (ev = gsl_dt_iter_next(&it)) != GSL_DT_DONE;) {
-		if (ev != GSL_DT_ENTER || it.node->kind != GSL_DT_MAN_PAGE)
+	const struct gsl_dt_node *root = h->tree->root;
+	for (const struct gsl_dt_node *n = root; n;) {
+		if (n->kind != GSL_DT_MAN_PAGE) {
+			n = gsl_dt_following(root, n);
 			continue;
+		}
 		if (!toc) {
 			toc = gsl_html_element(h, layout, "div");
 			gsl_html_attr(h, toc, "class", "toc");
@@ -144,10 +145,10 @@ static void contents(struct html *h, xmlNodePtr layout)
 		}
 		gsl_buf_clear(&h->scratch);
 		gsl_buf_putc(&h->scratch, '#');
-		gsl_dt_anchor(&h->scratch, it.node->u.page.link);
+		gsl_dt_anchor(&h->scratch, n->u.page.link);
 		bar_link(h, gsl_html_element(h, list, "li"), gsl_buf_cstr(&h->scratch),
-			 it.node->u.page.kind);
-		gsl_dt_iter_skip_children(&it);
+			 n->u.page.kind);
+		n = gsl_dt_after(root, n);
 	}
 }
 

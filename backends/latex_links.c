@@ -53,10 +53,9 @@ static bool add_label(struct latex *l, struct gsl_strmap *set, const char *label
 static bool has_anchor(struct latex *l, const char *s, size_t n)
 {
 	if (!l->named) {
-		struct gsl_dt_iter it;
-		gsl_dt_iter_init(&it, l->tree->root);
-		for (enum gsl_dt_event ev; (ev = gsl_dt_iter_next(&it)) != GSL_DT_DONE;) {
-			const char *a = ev == GSL_DT_ENTER ? anchor_label(l, it.node) : NULL;
+		const struct gsl_dt_node *root = l->tree->root;
+		for (const struct gsl_dt_node *c = root; c; c = gsl_dt_following(root, c)) {
+			const char *a = anchor_label(l, c);
 			if (a)
 				add_label(l, &l->names, a);
 		}

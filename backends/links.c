@@ -168,16 +168,12 @@ static void add_page(struct gsl_ctx *ctx, struct gsl_docrun *run, const struct g
 /* Notes what tree t defines: the first definer of a link name wins. */
 static void learn(struct gsl_ctx *ctx, struct gsl_docrun *run, const struct gsl_doctree *t)
 {
-	struct gsl_dt_iter it;
-	gsl_dt_iter_init(&it, t->root);
-	for (enum gsl_dt_event ev; (ev = gsl_dt_iter_next(&it)) != GSL_DT_DONE;) {
-		if (ev != GSL_DT_ENTER)
+	for (const struct gsl_dt_node *n = t->root; n; n = gsl_dt_following(t->root, n)) {
+		if (n->kind == GSL_DT_MAN_PAGE)
+			add_page(ctx, run, n, t->doc);
+		if (n->kind != GSL_DT_DEFINE)
 			continue;
-		if (it.node->kind == GSL_DT_MAN_PAGE)
-			add_page(ctx, run, it.node, t->doc);
-		if (it.node->kind != GSL_DT_DEFINE)
-			continue;
-		const char *name = it.node->u.link.name;
+		const char *name = n->u.link.name;
 		size_t len = strlen(name);
 		void **slot = gsl_strmap_slot(&run->first, name, len);
 		if (!*slot)
@@ -190,12 +186,10 @@ static void learn(struct gsl_ctx *ctx, struct gsl_docrun *run, const struct gsl_
  * after another does links to the other). */
 static void link_tree(struct gsl_docrun *run, struct gsl_doctree *t)
 {
-	struct gsl_dt_iter it;
-	gsl_dt_iter_init(&it, t->root);
-	for (enum gsl_dt_event ev; (ev = gsl_dt_iter_next(&it)) != GSL_DT_DONE;) {
-		if (ev != GSL_DT_ENTER || it.node->kind != GSL_DT_LINK)
+	for (const struct gsl_dt_node *n = t->root; n; n = gsl_dt_following(t->root, n)) {
+		if (n->kind != GSL_DT_LINK)
 			continue;
-		struct gsl_dt_node *link = (struct gsl_dt_node *)it.node;
+		struct gsl_dt_node *link = (struct gsl_dt_node *)n;
 		const char *name = link->u.link.name;
 		link->u.link.doc = gsl_strmap_get(&run->first, name, strlen(name));
 	}
