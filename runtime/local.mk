@@ -12,6 +12,13 @@ HEAPY_MODULE_LDFLAGS = -module -avoid-version -shared \
 
 heapy_PYTHON += runtime/heapy/__init__.py
 
+# The public C headers: the export tables of setsc and the heap
+# definitions heapyc reads, installed for other extension modules.
+heapyincludedir = $(includedir)/heapy
+heapyinclude_HEADERS = \
+	runtime/include/heapy/setsc.h \
+	runtime/include/heapy/heapdef.h
+
 include $(srcdir)/runtime/setsc/local.mk
 include $(srcdir)/runtime/heapyc/local.mk
 

@@ -33,17 +33,11 @@ bitset_iterate(PyObject *v, int (*visit)(NyBit, void *), void *arg)
     return r;
 }
 
-static NyMutBitSetObject *
-new_mutbitset(void)
-{
-    return mutbitset_new_from(&NyMutBitSet_Type, NULL);
-}
-
 static NyBitSet_Exports bitset_exports = {
     .flags = 0,
     .size = sizeof(NyBitSet_Exports),
     .ident_and_version = "NyBitSet_Exports v1.0",
-    .mbs_new = new_mutbitset,
+    .mbs_new = mutbitset_new,
     .mbs_setbit = mutbitset_setbit,
     .mbs_clrbit = mutbitset_clrbit,
     .mbs_set_or_clr = mutbitset_set_or_clr,

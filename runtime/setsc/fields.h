@@ -35,6 +35,10 @@ setop_apply(enum setop op, NyBits a, NyBits b)
    operation would fault in fresh pages. */
 #define COUNT_FIRST_BYTES (64 * 1024)
 
+/* Unused room, in bytes, that a new set may keep rather than be
+   reallocated to its size. */
+#define RESULT_SLACK 256
+
 /* The most fields op can produce from na and nb fields. */
 Py_ssize_t fields_op_bound(enum setop op, Py_ssize_t na, Py_ssize_t nb);
 

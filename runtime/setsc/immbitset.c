@@ -7,8 +7,6 @@
 
 NyImmBitSetObject *ny_empty_bitset;
 
-/* Unused room a new set may keep rather than be reallocated, in bytes. */
-#define SLACK 256
 
 static size_t
 immbitset_bytes(Py_ssize_t n)
@@ -44,7 +42,7 @@ immbitset_settle(NyImmBitSetObject *set, Py_ssize_t n)
     if (n == Py_SIZE(set))
         return set;
     if (type == &NyImmBitSet_Type &&
-        (size_t)(Py_SIZE(set) - n) * sizeof(NyBitField) < SLACK) {
+        (size_t)(Py_SIZE(set) - n) * sizeof(NyBitField) < RESULT_SLACK) {
         Py_SET_SIZE(set, n);  /* not worth a reallocation */
         return set;
     }

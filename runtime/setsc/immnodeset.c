@@ -1,18 +1,18 @@
 /* immnodeset.c: the type ImmNodeSet: the elements held in the object
-   itself in address order, so membership is a binary search and the set
-   algebra is a merge; and its iterator. */
+   itself in address order, so membership is a search of a sorted array
+   and the set algebra a merge; and its iterator. */
 #include "setsc.h"
 
 #include <stddef.h>
 #include <structmember.h>
 
-/* Unused room a new set may keep rather than be reallocated, in bytes. */
-#define SLACK 256
 
 /* A new set is allocated with room for its elements (untracked, unless
    it is of a subtype), filled, and then settled: shrunk to its final size
-   and shown to the collector. */
-NyNodeSetObject *
+   and shown to the collector. Returns a new reference to a nodeset of
+   type type with room for n elements, or NULL with MemoryError;
+   hiding_tag is borrowed. */
+static NyNodeSetObject *
 immnodeset_alloc(PyTypeObject *type, Py_ssize_t n, PyObject *hiding_tag)
 {
     NyNodeSetObject *ns;
@@ -35,7 +35,7 @@ settle(NyNodeSetObject *ns, Py_ssize_t n)
 {
     if (Py_TYPE(ns) != &NyImmNodeSet_Type)
         return ns;            /* allocated at its size, already tracked */
-    if ((size_t)(Py_SIZE(ns) - n) * sizeof(PyObject *) >= SLACK) {
+    if ((size_t)(Py_SIZE(ns) - n) * sizeof(PyObject *) >= RESULT_SLACK) {
         NyNodeSetObject *moved = PyObject_GC_Resize(NyNodeSetObject, ns, n);
         if (moved)
             ns = moved;
@@ -53,7 +53,9 @@ discard_unfilled(NyNodeSetObject *ns)
     Py_DECREF(ns);
 }
 
-NyNodeSetObject *
+/* A new reference to an immutable nodeset of type type with the elements
+   of nv, or NULL with MemoryError; hiding_tag is borrowed. */
+static NyNodeSetObject *
 immnodeset_from_view(PyTypeObject *type, const struct nodeview *nv,
                      PyObject *hiding_tag)
 {
@@ -107,12 +109,19 @@ from_iterable(PyTypeObject *type, PyObject *iterable, PyObject *hiding_tag)
         return NULL;
     /* A subtype is allocated at its final size: count first. */
     Py_ssize_t n = type == &NyImmNodeSet_Type
-        ? c.n : nodes_fill_unique((PyObject **)c.mem, c.sorted, c.n, 0);
+        ? c.n : nodes_fill_unique((PyObject **)c.mem, c.sorted, c.n);
     const Py_uintptr_t *sorted = type == &NyImmNodeSet_Type
         ? c.sorted : c.mem;
     NyNodeSetObject *ns = immnodeset_alloc(type, n, hiding_tag);
     if (ns) {
-        n = nodes_fill_unique(ns->u.nodes, sorted, n, 1);
+        n = nodes_fill_unique(ns->u.nodes, sorted, n);
+        /* Without repeats, the elements are taken in the order of the
+           iterable, which is the order a program made them and, mostly,
+           the order they lie in memory. */
+        if (n == c.n)
+            nodes_take(PySequence_Fast_ITEMS(c.keep), n);
+        else
+            nodes_take(ns->u.nodes, n);
         ns = settle(ns, n);
     }
     nodes_collected_release(&c);

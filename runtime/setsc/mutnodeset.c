@@ -202,7 +202,7 @@ struct elements {
 static Py_ssize_t
 add_element(NyBitField *f, Py_ssize_t k, Py_uintptr_t address)
 {
-    NyBit bit = (NyBit)(address / sizeof(void *));
+    NyBit bit = node_bit((PyObject *)address);
     NyBit pos = bit_pos(bit);
     if (k == 0 || f[k - 1].pos != pos)
         f[k++] = (NyBitField){.pos = pos, .bits = 0};
@@ -268,6 +268,20 @@ elements_release(struct elements *e)
     Py_CLEAR(e->keep);
 }
 
+/* Take a reference to each of the count elements of segment sg, which
+   came from e. When e's sequence holds no element twice, it is walked
+   instead: in the order a program made them, objects are read as they lie
+   in memory. */
+static void
+take_elements(const struct bitseg *sg, const struct elements *e,
+              Py_ssize_t count)
+{
+    if (e->keep && PySequence_Fast_GET_SIZE(e->keep) == count)
+        nodes_take(PySequence_Fast_ITEMS(e->keep), count);
+    else
+        reference_elements(sg->f, sg->n, 1);
+}
+
 PyObject *
 mutnodeset_iop(NyMutNodeSetObject *v, enum setop op, PyObject *w)
 {
@@ -290,9 +304,9 @@ mutnodeset_iop(NyMutNodeSetObject *v, enum setop op, PyObject *w)
         e.tmp = NULL;
         if (r == 0 && v->store.nsegs) {
             const struct bitseg *sg = &v->store.segs[0];
-            if (c.hold)
-                reference_elements(sg->f, sg->n, 1);
             c.added = fields_count(sg->f, sg->n);
+            if (c.hold)
+                take_elements(sg, &e, c.added);
         }
     } else {
         r = bitstore_combine(&v->store, op, e.f, e.n, record_change, &c);

@@ -50,20 +50,14 @@ nodes_collected_release(struct collected *c)
 #define AHEAD 8
 
 Py_ssize_t
-nodes_fill_unique(PyObject **out, const Py_uintptr_t *sorted, Py_ssize_t n,
-                  int take)
+nodes_fill_unique(PyObject **out, const Py_uintptr_t *sorted, Py_ssize_t n)
 {
     Py_ssize_t k = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_uintptr_t key = sorted[i];
-        if (take && i + AHEAD < n)
-            __builtin_prefetch((const void *)sorted[i + AHEAD], 1);
         if (k > 0 && (Py_uintptr_t)out[k - 1] == key)
             continue;
-        out[k] = (PyObject *)key;
-        if (take)
-            Py_INCREF(out[k]);
-        k++;
+        out[k++] = (PyObject *)key;
     }
     return k;
 }
@@ -98,7 +92,7 @@ view_of_iterable(PyObject *v, struct nodeview *nv)
         return -1;
     nv->tmp = (PyObject **)c.mem;
     nv->items = nv->tmp;
-    nv->n = nodes_fill_unique(nv->tmp, c.sorted, c.n, 0);
+    nv->n = nodes_fill_unique(nv->tmp, c.sorted, c.n);
     nv->keep = c.keep;
     return 0;
 }

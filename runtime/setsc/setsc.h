@@ -209,23 +209,19 @@ int nodes_collect(PyObject *iterable, struct collected *c, int shift);
 #define NODE_FIELD_SHIFT (3 + 6)
 void nodes_collected_release(struct collected *c);
 
-/* Write the n sorted addresses without repeats to out as objects, taking
-   a new reference to each if take; return how many were written. out may
-   be the memory sorted is in. */
+/* Write the n sorted addresses without repeats to out as objects (no
+   references taken); return how many were written. out may be the
+   memory sorted is in. */
 Py_ssize_t nodes_fill_unique(PyObject **out, const Py_uintptr_t *sorted,
-                             Py_ssize_t n, int take);
+                             Py_ssize_t n);
 
 /* Take a new reference to each of n objects; release (and clear) each. */
 void nodes_take(PyObject *const *items, Py_ssize_t n);
 void nodes_release(PyObject **items, Py_ssize_t n);
 
-/* New immutable nodesets: new references, NULL with an exception set.
-   hiding_tag is borrowed. */
-NyNodeSetObject *immnodeset_alloc(PyTypeObject *type, Py_ssize_t n,
-                                  PyObject *hiding_tag);
-NyNodeSetObject *immnodeset_from_view(PyTypeObject *type,
-                                      const struct nodeview *nv,
-                                      PyObject *hiding_tag);
+/* A new reference to the immutable nodeset op(v, w), v a nodeset and w
+   any iterable (borrowed), with v's hiding tag; NULL with an exception
+   set. */
 NyNodeSetObject *immnodeset_op(enum setop op, NyNodeSetObject *v,
                                PyObject *w);
 
