@@ -53,7 +53,9 @@ struct gsl_dt_node *gsl_docgen_take_names(struct gsl_docgen *g, const struct gsl
 const struct gsl_subject *gsl_docgen_lookup(struct gsl_docgen *g, struct gsl_str name,
 					    struct gsl_loc loc)
 {
-	return gsl_resolve_path(g->m, g->pkg, NULL, name, loc, true);
+	const struct gsl_subject *s = gsl_resolve_path(g->m, g->pkg, NULL, name, loc, !g->quiet);
+	g->failed |= !s;
+	return s;
 }
 
 

@@ -107,8 +107,22 @@ struct gsl_dt_node *gsl_docgen_scratch(struct gsl_docgen *g)
 
 /* ---- Errors ------------------------------------------------------------ */
 
+const char *gsl_docgen_name(struct gsl_docgen *g, const char *s, size_t n)
+{
+	const char *name = gsl_strmap_get(&g->names, s, n);
+	if (!name) {
+		char *copy = gsl_arena_strndup(g->arena, s, n);
+		*gsl_strmap_slot(&g->names, copy, n) = copy;
+		name = copy;
+	}
+	return name;
+}
+
 void gsl_docgen_error(struct gsl_docgen *g, struct gsl_loc loc, const char *fmt, ...)
 {
+	g->failed = true;
+	if (g->quiet)
+		return;
 	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
@@ -318,7 +332,7 @@ static void add_attrs(struct gsl_docgen *g, struct gsl_dt_node *e, const struct 
 			for (const struct gsl_node *a = c->first_child; a; a = a->next) {
 				struct gsl_str v = gsl_str_strip(gsl_docgen_expand_arg(g, gsl_node_arg_stripped(a)));
 				struct gsl_str t = gsl_node_tag(a);
-				gsl_dt_add_attr(g->arena, e, gsl_intern(g->ctx, t.ptr, t.len),
+				gsl_dt_add_attr(g->arena, e, gsl_docgen_name(g, t.ptr, t.len),
 						gsl_arena_strndup(g->arena, v.ptr, v.len));
 			}
 		}
@@ -355,7 +369,7 @@ static void markup(struct gsl_docgen *g, const struct gsl_node *n)
 	struct gsl_str tag = gsl_node_tag(n);
 	struct gsl_dt_node *out = g->out;
 	struct gsl_dt_node *e = gsl_docgen_open(g, n->tag == GSL_TAG_MARKUP ? n->u.tag
-						: gsl_intern(g->ctx, tag.ptr, tag.len));
+						: gsl_docgen_name(g, tag.ptr, tag.len));
 	add_attrs(g, e, n);
 	struct gsl_str arg = gsl_node_arg(n), value = gsl_docgen_expand_arg(g, arg);
 	if (value.ptr != arg.ptr)
@@ -524,7 +538,7 @@ void gsl_docgen_expand(struct gsl_docgen *g, const struct gsl_node *first)
 }
 
 struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_document *d,
-					struct gsl_arena *arena)
+					struct gsl_arena *arena, bool quiet)
 {
 	struct gsl_ctx *ctx = m->ctx;
 	struct gsl_doctree *tree = gsl_arena_alloc(arena, sizeof *tree);
@@ -535,17 +549,20 @@ struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_do
 		.m = m,
 		.ctx = ctx,
 		.arena = arena,
+		.quiet = quiet,
 		.tree = tree,
 		.pkg = d->pkg,
 		.out = tree->root,
 		.loc = gsl_node_loc(d->node),
 	};
+	gsl_strmap_init(&g.names, ctx->mem);
 	gsl_docgen_expand(&g, d->node->first_child);
+	gsl_strmap_free(&g.names);
 	gsl_xfree(ctx->mem, g.frames);
 	gsl_xfree(ctx->mem, g.bindings);
 	gsl_xfree(ctx->mem, g.defines);
 	for (size_t i = 0; i < g.nspare; i++)
 		gsl_xfree(ctx->mem, g.spare[i].items);
 	gsl_xfree(ctx->mem, g.spare);
-	return tree;
+	return quiet && g.failed ? NULL : tree;
 }

@@ -29,6 +29,11 @@ struct gsl_docgen {
 	struct gsl_model *m;
 	struct gsl_ctx *ctx;
 	struct gsl_arena *arena;       /* the tree's */
+	bool quiet;                    /* problems are not reported, only noted in
+					  failed (trees are made on several threads,
+					  and only one may report) */
+	bool failed;                   /* there were problems */
+	struct gsl_strmap names;       /* the tree's names of elements and attributes */
 	struct gsl_doctree *tree;      /* the document being made */
 	const struct gsl_package *pkg; /* names in the document are resolved in it */
 	struct gsl_dt_node *out;       /* where output is appended */
@@ -58,15 +63,21 @@ struct gsl_docgen {
 	size_t nspare, spare_cap;
 };
 
-/* Makes the tree of document d in arena, reporting its problems. */
+/* Makes the tree of document d in arena, reporting its problems; quiet,
+ * it reports none, and returns NULL if there are any. Quiet, it may run
+ * on several threads at once: it only reads the model, once the tgt
+ * names of all its definitions are made. */
 struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_document *d,
-					struct gsl_arena *arena);
+					struct gsl_arena *arena, bool quiet);
 
 /* Expands the source nodes first, first->next, ... into g->out. */
 void gsl_docgen_expand(struct gsl_docgen *g, const struct gsl_node *first);
 /* Expands a text node of a specification (a description): its argument
  * as text, then its children. */
 void gsl_docgen_text_node(struct gsl_docgen *g, const struct gsl_node *n);
+
+/* A name of an element or attribute, NUL-terminated, made once per tree. */
+const char *gsl_docgen_name(struct gsl_docgen *g, const char *s, size_t n);
 
 /* Reports an error at loc, with the macro calls that led there. */
 void gsl_docgen_error(struct gsl_docgen *g, struct gsl_loc loc, const char *fmt, ...)

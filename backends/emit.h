@@ -90,5 +90,9 @@ void gsl_emit_job_error(struct gsl_emit_job *job, struct gsl_loc loc, const char
 /* Runs the jobs left so far and reports their problems
  * (gsl_emit_finish does, first). */
 void gsl_emit_run_jobs(struct gsl_emit *e);
+/* Runs jobs[0..n) now, and reports their problems. */
+void gsl_emit_run(struct gsl_emit *e, struct gsl_emit_job *const *jobs, size_t n);
+/* How many threads jobs run on: the processors the process may use. */
+size_t gsl_emit_threads(void);
 
 #endif

@@ -45,19 +45,17 @@ void gsl_emit_job_error(struct gsl_emit_job *job, struct gsl_loc loc, const char
 	job->problems[job->nproblems++] = (struct gsl_emit_problem){ loc, message };
 }
 
-/* The processors this process may run on. */
-static size_t processors(void)
+size_t gsl_emit_threads(void)
 {
 	cpu_set_t set;
-	if (sched_getaffinity(0, sizeof set, &set) == 0)
-		return (size_t)CPU_COUNT(&set);
-	return 1;
+	size_t n = sched_getaffinity(0, sizeof set, &set) == 0 ? (size_t)CPU_COUNT(&set) : 1;
+	return n < 1 ? 1 : n < MAX_THREADS ? n : MAX_THREADS;
 }
 
 /* The jobs of a run being done: each thread takes the next one not yet
  * taken until none is left. */
 struct pool {
-	struct gsl_emit_job **jobs;
+	struct gsl_emit_job *const *jobs;
 	size_t njobs;
 	atomic_size_t next;
 };
@@ -83,32 +81,38 @@ static void report(struct gsl_emit_job *job)
 	job->nproblems = job->problems_cap = 0;
 }
 
-void gsl_emit_run_jobs(struct gsl_emit *e)
+void gsl_emit_run(struct gsl_emit *e, struct gsl_emit_job *const *jobs, size_t n)
 {
-	const struct gsl_mem *mem = e->ctx->mem;
-	struct pool p = { .njobs = 0 };
-	for (struct gsl_emit_job *j = e->jobs; j; j = j->next)
-		p.njobs++;
-	if (!p.njobs)
-		return;
-	p.jobs = gsl_xmalloc(mem, p.njobs * sizeof *p.jobs);
-	size_t i = 0;
-	for (struct gsl_emit_job *j = e->jobs; j; j = j->next)
-		p.jobs[i++] = j;
+	struct pool p = { .jobs = jobs, .njobs = n };
 	atomic_init(&p.next, 0);
-	/* This thread works too, beside nthreads others. */
-	size_t nthreads = processors();
-	nthreads = (nthreads < p.njobs ? nthreads : p.njobs) - 1;
-	nthreads = nthreads < MAX_THREADS ? nthreads : MAX_THREADS;
+	for (size_t i = 0; i < n; i++)
+		jobs[i]->e = e;
+	/* This thread works too, beside the others. */
+	size_t nthreads = gsl_emit_threads();
+	nthreads = (nthreads < n ? nthreads : n) - (n > 0);
 	thrd_t threads[MAX_THREADS];
 	size_t started = 0;
 	while (started < nthreads && thrd_create(&threads[started], work, &p) == thrd_success)
 		started++;
 	work(&p);
-	for (i = 0; i < started; i++)
+	for (size_t i = 0; i < started; i++)
 		thrd_join(threads[i], NULL);
-	for (i = 0; i < p.njobs; i++)
-		report(p.jobs[i]);
-	gsl_xfree(mem, p.jobs);
+	for (size_t i = 0; i < n; i++)
+		report(jobs[i]);
+}
+
+void gsl_emit_run_jobs(struct gsl_emit *e)
+{
+	size_t n = 0;
+	for (struct gsl_emit_job *j = e->jobs; j; j = j->next)
+		n++;
+	if (!n)
+		return;
+	struct gsl_emit_job **jobs = gsl_xmalloc(e->ctx->mem, n * sizeof *jobs);
+	n = 0;
+	for (struct gsl_emit_job *j = e->jobs; j; j = j->next)
+		jobs[n++] = j;
 	e->jobs = e->last_job = NULL;
+	gsl_emit_run(e, jobs, n);
+	gsl_xfree(e->ctx->mem, jobs);
 }

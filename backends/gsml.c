@@ -134,7 +134,7 @@ static bool attributes(struct reader *r, struct gsl_dt_node *e)
 			value = (struct gsl_str){ s, (size_t)(r->p - s) };
 			r->p += quote && r->p < r->end;
 		}
-		gsl_dt_add_attr(r->g->arena, e, gsl_intern(r->g->ctx, key.ptr, key.len),
+		gsl_dt_add_attr(r->g->arena, e, gsl_docgen_name(r->g, key.ptr, key.len),
 				gsl_arena_strndup(r->g->arena, value.ptr, value.len));
 	}
 }
@@ -156,7 +156,7 @@ static void tag(struct reader *r, struct gsl_dt_node *top)
 		gsl_docgen_textn(r->g, "<", 1);
 		return;
 	}
-	const char *tagname = gsl_intern(r->g->ctx, t.ptr, t.len);
+	const char *tagname = gsl_docgen_name(r->g, t.ptr, t.len);
 	if (closing) {
 		skip_past(r, ">");
 		if (r->g->out == top || strcmp(r->g->out->u.elem.tag, tagname) != 0) {

@@ -4,6 +4,7 @@
  * that defines it. */
 #include "document.h"
 
+#include <stdatomic.h>
 #include <string.h>
 
 #include "emit.h"
@@ -138,11 +139,13 @@ struct gsl_docrun {
 	size_t npages, pages_cap;
 	const char **titles;            /* by document, in the model's order */
 	struct gsl_dt_index index;
-	struct gsl_arena arena;         /* the trees */
-	struct gsl_doctree **trees;     /* by document, in the model's order; NULL
-					   for documents not shown */
+	const struct gsl_document **docs; /* in the model's order */
+	struct gsl_doctree **trees;     /* by document; NULL for documents not shown */
 	size_t ntrees;
 	size_t last;                    /* the index of the tree last asked for */
+	struct gsl_arena *arenas;       /* the trees', one per thread that made them */
+	size_t narenas;
+	atomic_size_t next;             /* the next document to make the tree of */
 };
 
 /* Documents shown as documents (HTML, XHTML, LaTeX) define anchors. */
@@ -195,26 +198,86 @@ static void link_tree(struct gsl_docrun *run, struct gsl_doctree *t)
 	}
 }
 
-/* Makes every shown document's tree, reporting its problems, notes its
- * anchors, man pages and title, then links the trees. */
+/* Makes the tgt name of every definition of the model, which is
+ * otherwise made on first use: then making trees only reads the model.
+ * Attributes nest: a stack, not recursion. */
+static void name_all(struct gsl_model *m)
+{
+	const struct gsl_mem *mem = m->ctx->mem;
+	struct gsl_subject **stack = NULL;
+	size_t n = 0, cap = 0;
+	for (struct gsl_package *p = m->packages; p; p = p->next)
+		for (struct gsl_subject *def = p->defs; def; def = def->next) {
+			struct gsl_subject *s = def;
+			for (;;) {
+				gsl_subject_tgt(m, s);
+				for (struct gsl_subject *ms = s->members; ms; ms = ms->next) {
+					if (n == cap) {
+						cap = cap ? 2 * cap : 64;
+						stack = gsl_xrealloc(mem, stack, cap * sizeof *stack);
+					}
+					stack[n++] = ms;
+				}
+				if (!n)
+					break;
+				s = stack[--n];
+			}
+		}
+	gsl_xfree(mem, stack);
+}
+
+/* A job that makes trees, quietly, on a thread of its own: it takes the
+ * next document not yet taken until none is left. A document with
+ * problems gets no tree: it is made again, reporting them. */
+struct tree_job {
+	struct gsl_emit_job job;
+	struct gsl_docrun *run;
+	struct gsl_arena *arena;
+};
+
+static void make_trees(struct gsl_emit_job *job)
+{
+	struct tree_job *j = (struct tree_job *)job;
+	struct gsl_docrun *run = j->run;
+	for (size_t i; (i = atomic_fetch_add(&run->next, 1)) < run->ntrees;)
+		if (is_shown(run->docs[i]))
+			run->trees[i] = gsl_docgen_document(job->e->model, run->docs[i], j->arena, true);
+}
+
+/* Makes every shown document's tree, on all threads, reporting its
+ * problems; notes its anchors, man pages and title; links the trees. */
 static struct gsl_docrun *start(struct gsl_emit *e)
 {
 	struct gsl_ctx *ctx = e->ctx;
 	struct gsl_docrun *run = gsl_arena_alloc(&ctx->arena, sizeof *run);
 	gsl_strmap_init(&run->first, ctx->mem);
-	gsl_arena_init(&run->arena, ctx->mem);
 	for (const struct gsl_document *d = e->model->documents; d; d = d->next)
 		run->ntrees++;
 	run->titles = gsl_arena_alloc(&ctx->arena, (run->ntrees + 1) * sizeof *run->titles);
 	run->trees = gsl_arena_alloc(&ctx->arena, (run->ntrees + 1) * sizeof *run->trees);
+	run->docs = gsl_arena_alloc(&ctx->arena, (run->ntrees + 1) * sizeof *run->docs);
 	size_t i = 0;
-	for (const struct gsl_document *d = e->model->documents; d; d = d->next, i++) {
-		if (!is_shown(d))
+	for (const struct gsl_document *d = e->model->documents; d; d = d->next)
+		run->docs[i++] = d;
+	name_all(e->model);
+	run->narenas = gsl_emit_threads();
+	run->arenas = gsl_arena_alloc(&ctx->arena, run->narenas * sizeof *run->arenas);
+	struct tree_job *jobs = gsl_arena_alloc(&ctx->arena, run->narenas * sizeof *jobs);
+	struct gsl_emit_job **todo = gsl_arena_alloc(&ctx->arena, run->narenas * sizeof *todo);
+	for (i = 0; i < run->narenas; i++) {
+		gsl_arena_init(&run->arenas[i], ctx->mem);
+		jobs[i] = (struct tree_job){ .job.run = make_trees, .run = run, .arena = &run->arenas[i] };
+		todo[i] = &jobs[i].job;
+	}
+	atomic_init(&run->next, 0);
+	gsl_emit_run(e, todo, run->narenas);
+	for (i = 0; i < run->ntrees; i++) {
+		if (!is_shown(run->docs[i]))
 			continue;
-		struct gsl_doctree *t = gsl_docgen_document(e->model, d, &run->arena);
-		run->trees[i] = t;
-		learn(ctx, run, t);
-		struct gsl_str title = gsl_str_strip(t->title);
+		if (!run->trees[i])
+			run->trees[i] = gsl_docgen_document(e->model, run->docs[i], &run->arenas[0], false);
+		learn(ctx, run, run->trees[i]);
+		struct gsl_str title = gsl_str_strip(run->trees[i]->title);
 		if (title.len)
 			run->titles[i] = gsl_arena_strndup(&ctx->arena, title.ptr, title.len);
 	}
@@ -255,6 +318,7 @@ void gsl_doctrees_free(struct gsl_emit *e)
 		return;
 	gsl_strmap_free(&run->first);
 	gsl_xfree(e->ctx->mem, run->pages);
-	gsl_arena_free(&run->arena);
+	for (size_t i = 0; i < run->narenas; i++)
+		gsl_arena_free(&run->arenas[i]);
 	e->docs = NULL;
 }
