@@ -17,9 +17,10 @@ Heapy level, with --guppy3 and ../shared/bench/heapy_bench.py: that
 benchmark on the original's Python layer, once over its own modules and
 once over ours (their names made aliases of ours).
 
-Times are the minimum over --repeats runs of processor time (the
-machines are shared; wall time is printed too). A ratio above 1 means
-ours is faster (or, for memory, smaller).
+Times are the minimum of processor time over --repeats runs in each of
+--rounds processes per implementation, the implementations taking turns
+(the machines are shared; wall time is printed too). A ratio above 1
+means ours is faster (or, for memory, smaller).
 """
 import argparse
 import gc
@@ -32,6 +33,7 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+HEAPY_OPS = ('heap', 'bytype', 'byrcs', 'sp', 'size')
 TESTS = os.path.join(HERE, '..', '..', 'tests', 'runtime', 'heapyc')
 SHARED_BENCH = os.path.join(HERE, '..', '..', '..', 'shared', 'bench',
                             'heapy_bench.py')
@@ -135,12 +137,30 @@ def run_child(which, args, env):
     return json.loads(out.stdout.splitlines()[-1])
 
 
+def best(runs):
+    """Per figure, the least over runs (dicts of the same shape)."""
+    first = runs[0]
+    if not isinstance(first, dict):
+        return min(runs)
+    return {k: best([r[k] for r in runs]) for k in first}
+
+
+def rounds(args, runners):
+    """Run each of the named runners args.rounds times, taking turns;
+    the best figures of each."""
+    results = {name: [] for name in runners}
+    for _ in range(args.rounds):
+        for name, run in runners.items():
+            results[name].append(run())
+    return {name: best(runs) for name, runs in results.items()}
+
+
 def ratio(theirs, ours):
     return '%6.2fx' % (theirs / ours) if ours else '     -'
 
 
 def show(title, rows, ours, theirs):
-    print('\n' + title)
+    print(title)
     head = '%-12s %14s' % ('', 'ours cpu/wall')
     if theirs:
         head += ' %16s %8s' % ('original cpu/wall', 'ratio')
@@ -170,26 +190,34 @@ def heapy_level(args, stage):
     skip = ('len,str,count,immnodeset,mutnodeset,union,intersection,'
             'difference,symdiff,mut_ior,contains,immbitset,bit_union,'
             'bit_intersection,bit_difference')
-    results = {}
     with tempfile.TemporaryDirectory(prefix='heapyc-bench-') as tmp:
         guppy3_tree.make(args.guppy3, tmp)
-        for which, path, env in (
-                ('ours', tmp, guppy3_tree.environment(stage, tmp)),
-                ('original', args.guppy3, dict(os.environ))):
-            out = os.path.join(tmp, which + '.json')
-            subprocess.run([sys.executable, SHARED_BENCH, '--objects',
-                            str(args.objects), '--repeats',
-                            str(args.repeats), '--path', path, '--skip',
-                            skip, '--json', out], env=env, check=True,
-                           capture_output=True)
-            with open(out) as f:
-                results[which] = json.load(f)
+
+        def runner(which, path, env):
+            def run():
+                out = os.path.join(tmp, which + '.json')
+                subprocess.run([sys.executable, SHARED_BENCH, '--objects',
+                                str(args.objects), '--repeats',
+                                str(args.repeats), '--path', path, '--skip',
+                                skip, '--json', out], env=env, check=True,
+                               capture_output=True)
+                with open(out) as f:
+                    res = json.load(f)
+                return {'ops': {op: {'cpu_min': res['ops'][op]['cpu_min'],
+                                     'min': res['ops'][op]['min']}
+                                for op in HEAPY_OPS},
+                        'rss_peak_mb': res['rss_peak_mb'],
+                        'objects_built': res['objects_built']}
+            return run
+        results = rounds(args, {
+            'ours': runner('ours', tmp, guppy3_tree.environment(stage, tmp)),
+            'original': runner('original', args.guppy3, dict(os.environ))})
     ours, theirs = results['ours'], results['original']
     print('\nheapy level (../shared/bench/heapy_bench.py, %d objects built)'
           % ours['objects_built'])
     print('%-12s %14s %16s %8s' % ('', 'ours cpu/wall',
                                    'original cpu/wall', 'ratio'))
-    for op in ('heap', 'bytype', 'byrcs', 'sp', 'size'):
+    for op in HEAPY_OPS:
         o, t = ours['ops'][op], theirs['ops'][op]
         print('%-12s %6.3f /%6.3f   %6.3f /%6.3f  %s' % (
             op, o['cpu_min'], o['min'], t['cpu_min'], t['min'],
@@ -203,6 +231,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--objects', type=int, default=1000000)
     ap.add_argument('--repeats', type=int, default=3)
+    ap.add_argument('--rounds', type=int, default=2)
     ap.add_argument('--guppy3', default='')
     ap.add_argument('--child', choices=('ours', 'original'))
     args = ap.parse_args()
@@ -210,15 +239,16 @@ def main():
         return child(args.child, args.objects, args.repeats)
     from heapy import heapyc
     stage = os.path.dirname(os.path.dirname(heapyc.__file__))
-    ours = run_child('ours', args, dict(os.environ))
-    theirs = None
+    runners = {'ours': lambda: run_child('ours', args, dict(os.environ))}
     if args.guppy3:
-        theirs = run_child('original', args,
-                           dict(os.environ, PYTHONPATH=args.guppy3))
-    print('runtime level (HeapView API, %d objects in the heap)'
-          % ours['count'])
-    show('', [('heap', 's'), ('bytype', 's'), ('referrers', 's'),
-              ('byrcs', 's'), ('shpath', 's'), ('peak', 'MB')],
+        runners['original'] = lambda: run_child(
+            'original', args, dict(os.environ, PYTHONPATH=args.guppy3))
+    results = rounds(args, runners)
+    ours, theirs = results['ours'], results.get('original')
+    show('runtime level (HeapView API, %d objects in the heap)'
+         % ours['count'],
+         [('heap', 's'), ('bytype', 's'), ('referrers', 's'),
+          ('byrcs', 's'), ('shpath', 's'), ('peak', 'MB')],
          ours, theirs)
     if args.guppy3 and os.path.exists(SHARED_BENCH):
         heapy_level(args, stage)

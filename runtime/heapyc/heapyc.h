@@ -58,6 +58,51 @@ sets_iterate(NyNodeSetObject *s, int (*visit)(PyObject *, void *), void *arg)
     return sets_api->iterate(s, visit, arg);
 }
 
+/* Adding many objects whose membership is not asked for: they are
+   gathered and given to the set by its in-place union, which merges a
+   sorted run far faster than one setobj() each, and a long unsorted run
+   faster than several short ones. The batch grows up to SETS_BATCH_MAX
+   objects and holds references to them until they are given. */
+#define SETS_BATCH_MAX 65536
+
+struct sets_batch {
+    NyNodeSetObject *ns;                  /* borrowed: the mutable set */
+    Py_ssize_t n, allocated;              /* objects gathered, room */
+    PyObject **items;                     /* new references */
+};
+
+/* An empty batch for the mutable nodeset ns (borrowed; it must outlive
+   the batch). */
+static inline void
+sets_batch_init(struct sets_batch *b, NyNodeSetObject *ns)
+{
+    b->ns = ns;
+    b->n = b->allocated = 0;
+    b->items = NULL;
+}
+
+/* Gives the set what was gathered; 0, or -1 with an exception set.
+   Either way the batch is left empty. */
+int sets_batch_flush(struct sets_batch *b);
+
+/* Makes room for one more object, by growing or flushing. */
+int sets_batch_room(struct sets_batch *b);
+
+/* Flushes (if ok) or forgets what was gathered, and frees the batch;
+   0, or -1 with an exception set. */
+int sets_batch_end(struct sets_batch *b, int ok);
+
+/* Gathers obj (borrowed; the batch takes a reference of its own);
+   0, or -1 with an exception set. */
+static inline int
+sets_batch_add(struct sets_batch *b, PyObject *obj)
+{
+    if (b->n == b->allocated && sets_batch_room(b) < 0)
+        return -1;
+    b->items[b->n++] = Py_NewRef(obj);
+    return 0;
+}
+
 /* stack.h is included after the object structures below. */
 
 /* The heap view and what it knows per type -------------------------------- */

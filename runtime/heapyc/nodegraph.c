@@ -342,13 +342,20 @@ static PyObject *
 ng_endpoints(NyNodeGraphObject *ng, int targets)
 {
     NyNodeSetObject *ns = sets_new(ng->_hiding_tag_);
+    if (!ns)
+        return NULL;
+    struct sets_batch b;
+    sets_batch_init(&b, ns);
     PyObject *previous = NULL;
-    for (Py_ssize_t i = 0; ns && i < ng->used; i++) {
+    int r = 0;
+    for (Py_ssize_t i = 0; r == 0 && i < ng->used; i++) {
         PyObject *obj = targets ? ng->edges[i].tgt : ng->edges[i].src;
-        if (obj != previous && sets_add(ns, obj) < 0)
-            Py_CLEAR(ns);
+        if (obj != previous)
+            r = sets_batch_add(&b, obj);
         previous = obj;
     }
+    if (sets_batch_end(&b, r == 0) < 0)
+        Py_CLEAR(ns);
     return (PyObject *)ns;
 }
 
@@ -386,7 +393,7 @@ ng_inverted(NyNodeGraphObject *ng, PyObject *unused)
 
 struct image {
     NyNodeGraphObject *ng;
-    NyNodeSetObject *ns;
+    struct sets_batch b;
 };
 
 static int
@@ -396,7 +403,7 @@ image_visit(PyObject *obj, void *arg)
     ng_edge *lo, *hi;
     ng_region(im->ng, obj, &lo, &hi);
     for (; lo < hi; lo++)
-        if (sets_add(im->ns, lo->tgt) < 0)
+        if (sets_batch_add(&im->b, lo->tgt) < 0)
             return -1;
     return 0;
 }
@@ -404,10 +411,16 @@ image_visit(PyObject *obj, void *arg)
 static PyObject *
 ng_relimg(NyNodeGraphObject *ng, PyObject *X)
 {
-    struct image im = {ng, sets_new(ng->_hiding_tag_)};
-    if (im.ns && iterable_iterate(X, image_visit, &im) < 0)
-        Py_CLEAR(im.ns);
-    return (PyObject *)im.ns;
+    NyNodeSetObject *ns = sets_new(ng->_hiding_tag_);
+    if (!ns)
+        return NULL;
+    struct image im;
+    im.ng = ng;
+    sets_batch_init(&im.b, ns);
+    if (sets_batch_end(&im.b,
+                       iterable_iterate(X, image_visit, &im) == 0) < 0)
+        Py_CLEAR(ns);
+    return (PyObject *)ns;
 }
 
 static PyObject *

@@ -1,6 +1,7 @@
 """The classifiers a HeapView makes: the kind each gives, memoization (equal
 kinds are one object), the order select() uses, and partition,
 epartition and select over collections."""
+import gc
 import sys
 import tracemalloc
 import unittest
@@ -138,9 +139,17 @@ class DictOwner(TestCase):
         owners = heapyc.NodeGraph()
         o = Owner()
         o.y = 2
+        untracked = {'atoms': 1}          # the collector does not track it
+        tracked = {'list': []}
+        held = ([untracked, tracked], [untracked])
+        self.assertFalse(gc.is_tracked(untracked))
+        self.assertTrue(gc.is_tracked(tracked))
         hv.update_dictowners(owners)
         self.assertEqual(owners[o.__dict__], (o,))
         self.assertEqual(owners[vars(sys)], (sys,))
+        self.assertEqual(owners[untracked], (None,))
+        self.assertEqual(owners[tracked], (None,))
+        del held
 
 
 class Referrers(TestCase):

@@ -67,6 +67,26 @@ class Methods(TestCase):
         self.assertEqual(sorted(r), [(1, 2), (3, 5)])
         self.assertEqual(ng.relimg([3, 4, 9]), immnodeset([5]))
 
+    def test_results_of_many_batches(self):
+        # More endpoints than one batch of adds to a set holds (65536).
+        objs = [object() for _ in range(70000)]
+        ng = NodeGraph([(0, o) for o in objs] + [(o, 1) for o in objs])
+        self.assertEqual(len(ng.get_range()), 70001)
+        self.assertEqual(len(ng.get_domain()), 70001)
+        self.assertEqual(ng.relimg([0]), immnodeset(objs))
+
+    def test_relimg_of_an_iterator_that_clears_the_graph(self):
+        # The target found before the clear is referred to by the graph
+        # alone until the result holds it.
+        ng = NodeGraph([(1, object()), (2, object())])
+        found = id(ng[1][0])
+
+        def sources():
+            yield 1
+            ng.clear()
+            yield 2
+        self.assertEqual([id(x) for x in ng.relimg(sources())], [found])
+
     def test_inversion_and_copies(self):
         ng = NodeGraph([(1, 2), (3, 5), (4, 5)])
         inv = ng.inverted()
@@ -162,6 +182,12 @@ class Model(TestCase):
                 set().union(*(targets.get(id(n), set()) for n in some)))
             self.assertEqual(ng.domain_covers(some),
                              all(id(n) in targets for n in some))
+            # Results of more than a batch of adds (1024) at once.
+            self.assertEqual({id(x) for x in ng.get_domain()}, set(targets))
+            self.assertEqual({id(x) for x in ng.get_range()},
+                             {id(t) for s, t in pairs})
+            self.assertEqual({id(x) for x in ng.relimg(nodes)},
+                             {id(t) for s, t in pairs})
 
 
 if __name__ == '__main__':
