@@ -91,9 +91,34 @@ static void man_pages(struct gsl_docgen *g, const struct gsl_node *n, struct gsl
 	}
 }
 
+/* The package of the file node n is written in (whose tree it is in;
+ * included files are part of it). */
+static const struct gsl_package *package_of(struct gsl_docgen *g, const struct gsl_node *n)
+{
+	while (n->parent)
+		n = n->parent;
+	for (const struct gsl_package *p = g->m->packages; p; p = p->next)
+		if (p->root == n)
+			return p;
+	return g->pkg;
+}
+
+/* The link name of `.mykind.name` in a man page: its member's, or with
+ * --fix-refs, when the kind has no member of that name, the anchor of
+ * the kind's label of that name (that the original never links to). */
+static const char *kind_ref(struct gsl_docgen *g, struct gsl_str name)
+{
+	bool member = gsl_subject_member(g->page_kind, name, GSL_SUBJECT_ATTRIBUTE) ||
+		      gsl_subject_member(g->page_kind, name, GSL_SUBJECT_CONDITION);
+	return gsl_arena_printf(g->arena, "%s.%s%.*s", g->page_link,
+				g->opt->fix_refs && !member ? "label:" : "", (int)name.len, name.ptr);
+}
+
 /* `.ref: target`: a link from a man page's description, see section 4.4
  * of the language reference. The original's forms are kept, including
- * `.myfile.x`, which names ".tgt.x" without the package. */
+ * `.myfile.x`, which names ".tgt.x" without the package; with
+ * --fix-refs, `.myfile.x` is the definition x of the file the reference
+ * is written in, if there is one (the front end warned if not). */
 static void ref(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_node *rest)
 {
 	struct gsl_str arg = gsl_docgen_take_arg(g, n, rest, 0);
@@ -114,17 +139,24 @@ static void ref(struct gsl_docgen *g, const struct gsl_node *n, struct gsl_dt_no
 	if (gsl_str_eq(tag, "mykind")) {
 		link = g->page_link;
 		if (name.len) {
-			link = gsl_arena_printf(g->arena, "%s.%.*s", link, (int)name.len, name.ptr);
+			link = kind_ref(g, name);
 			text = name;
 		} else {
 			const char *last = strrchr(link, '.');
 			text = (struct gsl_str){ last + 1, strlen(last + 1) };
 		}
 	} else if (gsl_str_eq(tag, "myfile")) {
-		if (arg.ptr[0] == '.' && name.len)
+		bool dotted = arg.ptr[0] == '.' && name.len;
+		if (dotted)
 			text = name;
-		link = name.len ? gsl_arena_printf(g->arena, ".tgt.%.*s", (int)name.len, name.ptr)
-				: ".tgt";
+		const struct gsl_subject *s = dotted && g->opt->fix_refs
+			? gsl_resolve_path(g->m, package_of(g, n), NULL, arg, gsl_node_loc(n), false)
+			: NULL;
+		if (s)
+			link = gsl_docgen_link_name(g, s);
+		else
+			link = name.len ? gsl_arena_printf(g->arena, ".tgt.%.*s", (int)name.len, name.ptr)
+					: ".tgt";
 	} else {
 		gsl_docgen_error(g, gsl_node_loc(n), "'ref' to '%.*s': the target starts with "
 				 "'.mykind.', '.myfile.' or a name", (int)arg.len, arg.ptr);

@@ -537,8 +537,9 @@ void gsl_docgen_expand(struct gsl_docgen *g, const struct gsl_node *first)
 	g->out = out;
 }
 
-struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_document *d,
-					struct gsl_arena *arena, bool quiet)
+struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_emit_options *opt,
+					const struct gsl_document *d, struct gsl_arena *arena,
+					bool quiet)
 {
 	struct gsl_ctx *ctx = m->ctx;
 	struct gsl_doctree *tree = gsl_arena_alloc(arena, sizeof *tree);
@@ -548,6 +549,7 @@ struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_do
 	struct gsl_docgen g = {
 		.m = m,
 		.ctx = ctx,
+		.opt = opt,
 		.arena = arena,
 		.quiet = quiet,
 		.tree = tree,

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 
 #include "doctree.h"
+#include "emit.h"
 #include "model.h"
 
 struct frame;
@@ -28,6 +29,7 @@ struct gsl_spare {
 struct gsl_docgen {
 	struct gsl_model *m;
 	struct gsl_ctx *ctx;
+	const struct gsl_emit_options *opt;
 	struct gsl_arena *arena;       /* the tree's */
 	bool quiet;                    /* problems are not reported, only noted in
 					  failed (trees are made on several threads,
@@ -40,6 +42,7 @@ struct gsl_docgen {
 	struct gsl_loc loc;            /* the location given to new nodes */
 	const char *page_link;         /* the link name of the man page's kind, NULL
 					  outside man pages (`.ref`, `.label`) */
+	const struct gsl_subject *page_kind; /* that kind */
 	const struct gsl_subject *active[GSL_DOCGEN_NESTING]; /* the kinds of man
 					  pages, subjects of descriptions and macros
 					  being expanded, outermost first */
@@ -67,8 +70,9 @@ struct gsl_docgen {
  * it reports none, and returns NULL if there are any. Quiet, it may run
  * on several threads at once: it only reads the model, once the tgt
  * names of all its definitions are made. */
-struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_document *d,
-					struct gsl_arena *arena, bool quiet);
+struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_emit_options *opt,
+					const struct gsl_document *d, struct gsl_arena *arena,
+					bool quiet);
 
 /* Expands the source nodes first, first->next, ... into g->out. */
 void gsl_docgen_expand(struct gsl_docgen *g, const struct gsl_node *first);

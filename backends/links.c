@@ -241,7 +241,8 @@ static void make_trees(struct gsl_emit_job *job)
 	struct gsl_docrun *run = j->run;
 	for (size_t i; (i = atomic_fetch_add(&run->next, 1)) < run->ntrees;)
 		if (is_shown(run->docs[i]))
-			run->trees[i] = gsl_docgen_document(job->e->model, run->docs[i], j->arena, true);
+			run->trees[i] = gsl_docgen_document(job->e->model, job->e->opt, run->docs[i],
+							    j->arena, true);
 }
 
 /* Makes every shown document's tree, on all threads, reporting its
@@ -275,7 +276,8 @@ static struct gsl_docrun *start(struct gsl_emit *e)
 		if (!is_shown(run->docs[i]))
 			continue;
 		if (!run->trees[i])
-			run->trees[i] = gsl_docgen_document(e->model, run->docs[i], &run->arenas[0], false);
+			run->trees[i] = gsl_docgen_document(e->model, e->opt, run->docs[i],
+							    &run->arenas[0], false);
 		learn(ctx, run, run->trees[i]);
 		struct gsl_str title = gsl_str_strip(run->trees[i]->title);
 		if (title.len)

@@ -507,9 +507,11 @@ void gsl_docgen_man_page(struct gsl_docgen *g, const struct gsl_subject *kind)
 	struct page p = { .g = g };
 	struct gsl_dt_node *out = g->out;
 	const char *saved_link = g->page_link;
+	const struct gsl_subject *saved_kind = g->page_kind;
 	g->loc = gsl_node_loc(kind->node);
 	struct gsl_dt_node *page = gsl_docgen_open_kind(g, GSL_DT_MAN_PAGE);
 	g->page_link = gsl_docgen_link_name(g, kind);
+	g->page_kind = kind;
 	page->u.page.kind = gsl_arena_strndup(g->arena, kind->name->text, kind->name->len);
 	page->u.page.link = g->page_link;
 	gsl_docgen_open_link(g, GSL_DT_DEFINE, g->page_link);
@@ -534,5 +536,6 @@ void gsl_docgen_man_page(struct gsl_docgen *g, const struct gsl_subject *kind)
 		asps_free(&p, &c.of[k]);
 	asps_free(&p, &all);
 	g->page_link = saved_link;
+	g->page_kind = saved_kind;
 	g->out = out;
 }

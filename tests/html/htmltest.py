@@ -25,9 +25,9 @@ def shared(*parts):
     return path
 
 
-def gslc(out, *files, formats="html,xhtml"):
+def gslc(out, *files, formats="html,xhtml", options=()):
     """Compiles files into the directory out; fails the test on errors."""
-    cmd = [GSLC, "--format=" + formats, "-o", out] + list(files)
+    cmd = [GSLC, "--format=" + formats, "-o", out] + list(options) + list(files)
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if r.returncode:
         sys.stderr.write(r.stderr)
