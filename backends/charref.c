@@ -1,5 +1,5 @@
 /* charref.c: the code points of character references: the entity
- * names of HTML 4.01 (and XML's apos) and numbers. */
+ * names of HTML 4.01 (and XML's apos) and numbers; and their UTF-8. */
 #include "charref.h"
 
 #include <stdlib.h>
@@ -120,4 +120,29 @@ unsigned long gsl_charref(const char *s, size_t n)
 	if (cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
 		return 0;
 	return cp;
+}
+
+void gsl_charref_utf8(struct gsl_buf *out, unsigned long cp)
+{
+	char b[4];
+	size_t n;
+	if (cp < 0x80) {
+		gsl_buf_putc(out, (char)cp);
+		return;
+	}
+	if (cp < 0x800) {
+		b[0] = (char)(0xc0 | cp >> 6);
+		n = 2;
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xe0 | cp >> 12);
+		b[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		n = 3;
+	} else {
+		b[0] = (char)(0xf0 | cp >> 18);
+		b[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+		b[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+		n = 4;
+	}
+	b[n - 1] = (char)(0x80 | (cp & 0x3f));
+	gsl_buf_put(out, b, n);
 }

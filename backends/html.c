@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/HTMLparser.h>
+#include "charref.h"
 
 enum tag_flags {
 	VOID = 1,       /* no content: <br>, <img> */
@@ -178,47 +178,6 @@ static xmlNodePtr element(struct render *r, const char *tag)
 {
 	flush(r);
 	return gsl_html_element(r->h, r->cur, tag);
-}
-
-/* The UTF-8 of a character entity: a name (nbsp) or a decimal or 0x
- * hexadecimal code. Returns its length, 0 if there is no such character. */
-static size_t character(const struct gsl_dt_node *n, char out[4])
-{
-	char name[32];
-	size_t len = n->u.text.len < sizeof name - 1 ? n->u.text.len : sizeof name - 1;
-	memcpy(name, n->u.text.ptr, len);
-	name[len] = '\0';
-	unsigned long cp = 0;
-	const htmlEntityDesc *ent = htmlEntityLookup(BAD_CAST name);
-	char *end = NULL;
-	if (ent)
-		cp = ent->value;
-	else if (name[0] == '0' && name[1] == 'x')
-		cp = strtoul(name + 2, &end, 16);
-	else if (name[0] >= '0' && name[0] <= '9')
-		cp = strtoul(name, &end, 10);
-	if ((!ent && (!end || *end)) || cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
-		return 0;
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
 }
 
 /* Whether text n is the title of a man page: the kind's full name. */
@@ -434,12 +393,12 @@ static bool enter(struct render *r, const struct gsl_dt_node *n, struct level *l
 		text(r, n);
 		return false;
 	case GSL_DT_CHAR: {
-		char c[4];
-		size_t len = character(n, c);
-		if (!len)
+		unsigned long cp = gsl_charref(n->u.text.ptr, n->u.text.len);
+		if (cp)
+			gsl_charref_utf8(&r->text, cp);
+		else
 			report(r, n, "no such character: '%s'",
 			       gsl_arena_strndup(&r->h->arena, n->u.text.ptr, n->u.text.len));
-		gsl_buf_put(&r->text, c, len);
 		return false;
 	}
 	case GSL_DT_DEFINE:

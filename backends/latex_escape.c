@@ -3,6 +3,8 @@
  * characters of the document. */
 #include "latex.h"
 
+#include "charref.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,27 +121,6 @@ static unsigned long decode(const unsigned char *s, size_t n, size_t *len)
 	return cp;
 }
 
-static void encode(struct gsl_buf *out, unsigned long cp)
-{
-	char b[4];
-	size_t n;
-	if (cp < 0x800) {
-		b[0] = (char)(0xc0 | cp >> 6);
-		n = 2;
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xe0 | cp >> 12);
-		b[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		n = 3;
-	} else {
-		b[0] = (char)(0xf0 | cp >> 18);
-		b[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-		b[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-		n = 4;
-	}
-	b[n - 1] = (char)(0x80 | (cp & 0x3f));
-	gsl_buf_put(out, b, n);
-}
-
 /* A character LaTeX has no way to typeset: its code point, visibly. */
 static void unknown(struct gsl_buf *out, unsigned long cp, enum latex_text how)
 {
@@ -160,7 +141,7 @@ void latex_escape_char(struct gsl_buf *out, unsigned long cp, enum latex_text ho
 		return;
 	}
 	if (bsearch(&cp, native, sizeof native / sizeof *native, sizeof *native, compare_range)) {
-		encode(out, cp);
+		gsl_charref_utf8(out, cp);
 		return;
 	}
 	const struct symbol *sym = bsearch(&cp, symbols, sizeof symbols / sizeof *symbols,
