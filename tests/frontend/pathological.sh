@@ -5,25 +5,15 @@
 # 1 MB line, and 5,000 undefined names, each reported. gslc runs with a
 # 1 MB stack, so any recursion over depth would overflow it.
 set -u
-: "${GSLC:?}" "${PYTHON:?}"
+: "${GSLC:?}" "${PYTHON:?}" "${top_srcdir:?}"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 fail=0
 
-# expect FILE STATUS ERRORS: gslc --check FILE exits with STATUS and
-# reports ERRORS errors.
-expect() {
-	(ulimit -s 1024; "$GSLC" --check "$dir/$1" >/dev/null 2>"$dir/err")
-	status=$?
-	errors=$(grep -c ': error: ' "$dir/err")
-	if [ "$status" != "$2" ] || [ "$errors" != "$3" ]; then
-		echo "FAIL $1: status $status, $errors errors (want $2 and $3)"
-		head -3 "$dir/err"
-		fail=1
-	else
-		echo "ok $1: status $status, $errors errors"
-	fi
+run() {
+	"$GSLC" --check "$1"
 }
+. "$top_srcdir/tests/expect_check.sh"
 
 "$PYTHON" - "$dir" <<'PY'
 import sys

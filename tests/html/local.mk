@@ -18,7 +18,8 @@ EXTRA_DIST += $(HTML_TESTS) \
 	tests/html/golden/kinds/kinds.html \
 	tests/html/golden/plain.gsl tests/html/golden/plain/index.html \
 	tests/html/golden/plain/plain.html tests/html/golden/plain/plain_x.html \
-	tests/html/golden/refs.gsl tests/html/golden/refs/refs.html
+	tests/html/golden/refs.gsl tests/html/golden/refs/refs.html \
+	tests/expect_check.sh
 
 check_PROGRAMS += tests/html/check_html
 tests_html_check_html_SOURCES = tests/html/check_html.c

@@ -8,26 +8,15 @@
 # times over (a billion nodes); and markup HTML has no place for,
 # reported at its own line, once for HTML and XHTML.
 set -u
-: "${GSLC:?}" "${PYTHON:?}"
+: "${GSLC:?}" "${PYTHON:?}" "${top_srcdir:?}"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 fail=0
 
-# expect FILE STATUS ERRORS [LINE]: compiling FILE exits with STATUS and
-# reports ERRORS errors, the first at LINE.
-expect() {
-	(ulimit -s 1024; "$GSLC" -o "$dir/out" "$dir/$1" >/dev/null 2>"$dir/err")
-	status=$?
-	errors=$(grep -c ': error: ' "$dir/err")
-	line=$(grep -m1 ': error: ' "$dir/err" | cut -d: -f2)
-	if [ "$status" != "$2" ] || [ "$errors" != "$3" ] || [ "${4:-$line}" != "$line" ]; then
-		echo "FAIL $1: status $status, $errors errors at line $line (want $2, $3, ${4:-any})"
-		head -3 "$dir/err"
-		fail=1
-	else
-		echo "ok $1: status $status, $errors errors"
-	fi
+run() {
+	"$GSLC" -o "$dir/out" "$1"
 }
+. "$top_srcdir/tests/expect_check.sh"
 
 "$PYTHON" - "$dir" <<'PY'
 import sys
