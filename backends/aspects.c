@@ -50,22 +50,6 @@ bool asp_is_attribute(enum gsl_tag tag)
 	return tag == GSL_TAG_ATTRIBUTE || tag == GSL_TAG_METHOD;
 }
 
-bool asp_is_operator(enum gsl_tag tag)
-{
-	switch (tag) {
-	case GSL_TAG_OPERATOR:
-	case GSL_TAG_INPLACE_OPERATOR:
-	case GSL_TAG_REVERSE_OPERATOR:
-	case GSL_TAG_FUNCTION_OPERATOR:
-	case GSL_TAG_GETITEM:
-	case GSL_TAG_SETITEM:
-	case GSL_TAG_DELITEM:
-		return true;
-	default:
-		return false;
-	}
-}
-
 static bool matches(enum gsl_tag tag, enum gsl_tag want)
 {
 	return want == GSL_TAG_ROOT || tag == want ||
@@ -116,7 +100,7 @@ static void add_node(struct page *p, struct asps *out, const struct gsl_node *n,
 	if (n->tag == GSL_TAG_KIND || n->tag == GSL_TAG_SUPERKIND)
 		return;
 	struct asp a = { .tag = n->tag, .node = n, .at = at, .index = i };
-	if (n->tag == GSL_TAG_CONDITION || (asp_is_operator(n->tag) && gsl_node_syntax(n) ==
+	if (n->tag == GSL_TAG_CONDITION || (gsl_tag_is_operator(n->tag) && gsl_node_syntax(n) ==
 					    GSL_SYNTAX_NAMES)) {
 		for (const struct gsl_name *name = n->u.names; name; name = name->next) {
 			a.name = name;
@@ -202,7 +186,7 @@ static const char *local_name(struct page *p, const struct asp *a)
 		return gsl_arena_strndup(ar, n->text, n->len);
 	if (a->tag == GSL_TAG_CONDITION && n)
 		return gsl_arena_printf(ar, "cond:%.*s", (int)n->len, n->text);
-	if (asp_is_operator(a->tag) && gsl_tag_alias(a->tag) && n)
+	if (gsl_tag_is_operator(a->tag) && gsl_tag_alias(a->tag) && n)
 		return gsl_arena_printf(ar, "%s:%.*s", gsl_tag_alias(a->tag), (int)n->len, n->text);
 	return gsl_arena_printf(ar, "<%u>", a->index);
 }

@@ -308,7 +308,7 @@ void page_ref(struct page *p, const struct asp *a)
 		self_ref(p, a);
 		break;
 	default:
-		if (asp_is_operator(a->tag))
+		if (gsl_tag_is_operator(a->tag))
 			page_operator_ref(p, a, false);
 		break;
 	}
@@ -351,7 +351,7 @@ void page_def(struct page *p, const struct asp *a)
 		page_description_dd(p, a);
 		break;
 	default:
-		if (asp_is_operator(a->tag))
+		if (gsl_tag_is_operator(a->tag))
 			page_operator_def(p, a);
 		else
 			page_ref(p, a);
@@ -397,7 +397,7 @@ static enum category category(struct page *p, const struct asp *a)
 		return C_DESCRIPTION;
 	if (asp_is_attribute(a->tag))
 		return is_method(p, a) ? C_METHOD : C_ATTRIBUTE;
-	if (asp_is_operator(a->tag))
+	if (gsl_tag_is_operator(a->tag))
 		return C_OPERATOR;
 	switch (a->tag) {
 	case GSL_TAG_SUBKIND_OF:

@@ -66,7 +66,6 @@ struct place asp_place(const struct asp *x);
 void asp_aspects(struct page *p, const struct place *place, enum gsl_tag tag, struct asps *out);
 bool asp_is_description(enum gsl_tag tag);
 bool asp_is_attribute(enum gsl_tag tag);
-bool asp_is_operator(enum gsl_tag tag);
 /* The aspects of kind k (with tag want, or all with GSL_TAG_ROOT), each
  * in the place of its block. */
 void asp_kind_aspects(struct page *p, const struct gsl_subject *k, enum gsl_tag want,
