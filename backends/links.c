@@ -115,11 +115,18 @@ void gsl_dt_anchor(struct gsl_buf *out, const char *link_name)
 		gsl_buf_puts(out, *s == 'z' ? "zz" : "z");
 	size_t n = strlen((const char *)s);
 	while (n) {
+		/* A run of characters kept as they are, then one spelled. */
+		size_t run = 0;
+		while (run < n && keeps(s[run]))
+			run++;
+		gsl_buf_put(out, (const char *)s, run);
+		s += run;
+		n -= run;
+		if (!n)
+			break;
 		size_t len = 1;
 		if (*s == '-')
 			gsl_buf_puts(out, "--");
-		else if (keeps(*s))
-			gsl_buf_putc(out, (char)*s);
 		else
 			gsl_buf_printf(out, "-%lu-", code_point(s, n, &len));
 		s += len;
