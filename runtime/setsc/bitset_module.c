@@ -6,6 +6,10 @@
 
 #include <string.h>
 
+/* The slot and method functions below follow CPython's conventions:
+   arguments are borrowed; results are new references, or NULL (-1 for
+   ints) with an exception set. */
+
 PyObject *ny_bitset_form;
 
 PyDoc_STRVAR(bitset_doc,

@@ -6,6 +6,10 @@
 
 #include <string.h>
 
+/* The slot and method functions below follow CPython's conventions:
+   arguments are borrowed; results are new references, or NULL (-1 for
+   ints) with an exception set. */
+
 int
 bitset_resolve(enum setop op, int cpl_a, int cpl_b, enum setop *fop)
 {
@@ -72,6 +76,8 @@ view_pair(PyObject *v, PyObject *w, struct bitview *a, struct bitview *b)
     return r;
 }
 
+/* v op w for the number slots: a new reference, NotImplemented when an
+   operand is not convertible, or NULL with an exception set. */
 static PyObject *
 binary(PyObject *v, PyObject *w, enum setop op)
 {

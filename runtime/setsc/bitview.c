@@ -34,6 +34,8 @@ bitview_release(struct bitview *bv)
     bv->tmp = NULL;
 }
 
+/* See the bitset v (borrowed): the view points into v, or into a copy of
+   a segmented mutable set. Returns 1, or -1 with MemoryError. */
 static int
 view_of_set(PyObject *v, struct bitview *bv)
 {

@@ -2,6 +2,10 @@
    except those of an ImmBitSet, so that complements are exact. */
 #include "setsc.h"
 
+/* The slot and method functions below follow CPython's conventions:
+   arguments are borrowed; results are new references, or NULL (-1 for
+   ints) with an exception set. */
+
 NyCplBitSetObject *ny_omega_bitset;
 
 PyObject *

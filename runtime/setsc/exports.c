@@ -97,6 +97,8 @@ struct relate_walk {
     int result;               /* what r->visit returned */
 };
 
+/* For nodeset_iterate: obj is borrowed; the relator passed to r->visit
+   is a new reference, which the visit steals. */
 static int
 relate_visit(PyObject *obj, void *arg)
 {
@@ -148,6 +150,8 @@ capsule_name(PyObject *module, const char *attr)
     return name;
 }
 
+/* Add to module (borrowed) the attribute attr: a capsule of pointer,
+   named after the module. Returns 0, or -1 with an exception set. */
 static int
 add_capsule(PyObject *module, const char *attr, void *pointer)
 {

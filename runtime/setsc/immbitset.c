@@ -5,6 +5,10 @@
 #include <stddef.h>
 #include <string.h>
 
+/* The slot and method functions below follow CPython's conventions:
+   arguments are borrowed; results are new references, or NULL (-1 for
+   ints) with an exception set. */
+
 NyImmBitSetObject *ny_empty_bitset;
 
 

@@ -6,6 +6,10 @@
 #include <stddef.h>
 #include <structmember.h>
 
+/* The slot and method functions below follow CPython's conventions:
+   arguments are borrowed; results are new references, or NULL (-1 for
+   ints) with an exception set. */
+
 
 /* A new set is allocated with room for its elements (untracked, unless
    it is of a subtype), filled, and then settled: shrunk to its final size

@@ -7,6 +7,12 @@
 #include <stddef.h>
 #include <structmember.h>
 
+/* The slot and method functions below follow CPython's conventions:
+   arguments are borrowed; results are new references, or NULL (-1 for
+   ints) with an exception set. */
+
+/* A new reference to an empty mutable nodeset of type type with the given
+   flags and hiding tag (borrowed, may be NULL); NULL with MemoryError. */
 static NyMutNodeSetObject *
 mutnodeset_alloc(PyTypeObject *type, int flags, PyObject *hiding_tag)
 {
@@ -49,6 +55,7 @@ element(NyMutNodeSetObject *v, NyBit bit)
                                      : PyLong_FromVoidPtr(obj);
 }
 
+/* 0 if v holds its elements, else -1 with ValueError. */
 static int
 require_holding(NyMutNodeSetObject *v)
 {

@@ -3,6 +3,10 @@
    to nodesets (see heapy/setsc.h). */
 #include "setsc.h"
 
+/* The slot and method functions below follow CPython's conventions:
+   arguments are borrowed; results are new references, or NULL (-1 for
+   ints) with an exception set. */
+
 int
 nodeset_hasobj(NyNodeSetObject *v, PyObject *obj)
 {
@@ -11,6 +15,7 @@ nodeset_hasobj(NyNodeSetObject *v, PyObject *obj)
     return mutnodeset_hasobj((NyMutNodeSetObject *)v, obj);
 }
 
+/* 0 if v is mutable, else -1 with ValueError. */
 static int
 require_mutable(NyNodeSetObject *v)
 {

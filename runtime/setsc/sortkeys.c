@@ -48,22 +48,21 @@ sortkeys(Py_uintptr_t *keys, Py_uintptr_t *tmp, Py_ssize_t n, int shift)
         insertion_sort(keys, n, shift);
         return keys;
     }
-    Py_uintptr_t any = 0, all = ~(Py_uintptr_t)0;
+    Py_uintptr_t any = keys[0], all = keys[0], prev = keys[0] >> shift;
     Py_ssize_t descents = 0, ascents = 0;
     for (Py_ssize_t i = 1; i < n; i++) {
-        Py_uintptr_t prev = keys[i - 1] >> shift, k = keys[i] >> shift;
+        Py_uintptr_t k = keys[i] >> shift;
         descents += k < prev;
         ascents += k > prev;
+        prev = k;
+        any |= keys[i];
+        all &= keys[i];
     }
     if (descents == 0)
         return keys;
     if (ascents == 0) {
         reverse(keys, n);
         return keys;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        any |= keys[i];
-        all &= keys[i];
     }
 
     Py_uintptr_t varying = (any & ~all) >> shift << shift;
