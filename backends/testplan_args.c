@@ -312,6 +312,12 @@ static void push_lang(const struct gsl_mem *mem, struct stack *s, struct lang l)
 	s->langs[s->nlangs++] = l;
 }
 
+/* The languages pushed since `start`; none yet when the stack is empty. */
+static const struct lang *langs_since(const struct stack *s, uint32_t start)
+{
+	return s->nlangs > start ? s->langs + start : NULL;
+}
+
 static void push_start(const struct gsl_mem *mem, struct stack *s)
 {
 	if (s->nstarts == s->starts_cap) {
@@ -355,7 +361,7 @@ bool tp_args_enumerate(struct gsl_testdoc *td, const struct gsl_node *mapping,
 			continue;
 		}
 		uint32_t start = s.starts[--s.nstarts];
-		struct lang l = finish(&en, node, s.langs + start, s.nlangs - start);
+		struct lang l = finish(&en, node, langs_since(&s, start), s.nlangs - start);
 		s.nlangs = start;
 		if (node == mapping)
 			result = l;
