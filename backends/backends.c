@@ -1,5 +1,6 @@
 /* backends.c: which emitter makes which output format. */
 #include "emit.h"
+#include "ctest.h"
 #include "doctree.h"
 #include "latex.h"
 #include "pyemit.h"
@@ -21,7 +22,7 @@ static const struct backend backends[] = {
 	{ GSL_FORMAT_LATEX, gsl_emit_latex, NULL },
 	{ GSL_FORMAT_TESTER, gsl_emit_tester, NULL },
 	{ GSL_FORMAT_UNITTEST, gsl_emit_unittest, NULL },
-	{ GSL_FORMAT_CTEST, NULL, NULL },
+	{ GSL_FORMAT_CTEST, gsl_emit_ctest, NULL },
 };
 
 struct gsl_buf *gsl_emit_file(struct gsl_emit *e, const struct gsl_document *d, const char *name)

@@ -37,3 +37,21 @@ backends_libbackends_a_SOURCES += \
 	backends/latex.c backends/latex.h backends/latex_render.h backends/latex_out.c \
 	backends/latex_links.c backends/latex_blocks.c backends/latex_escape.c \
 	backends/latex_frame.c backends/charref.c backends/charref.h
+# The C test emitter (ctest format). Each program it writes begins with
+# ctest_engine.c, which gslc holds as text; gslc also prints the flags of
+# the Python configure found, for building the programs.
+backends_libbackends_a_SOURCES += \
+	backends/ctest.c backends/ctest.h backends/ccode.c backends/ccode.h
+nodist_backends_libbackends_a_SOURCES += backends/ctest_text.c
+EXTRA_DIST += backends/ctest_engine.c
+backends/ctest_text.c: $(srcdir)/backends/ctest_engine.c Makefile
+	$(AM_V_GEN){ \
+	  echo '/* Made by the build from backends/ctest_engine.c and the Python flags of configure. */'; \
+	  echo '#include "ctest.h"'; \
+	  echo 'const char gsl_ctest_cflags[] = "$(PYTHON_CFLAGS)";'; \
+	  echo 'const char gsl_ctest_libs[] = "$(PYTHON_EMBED_LIBS)";'; \
+	  echo 'const unsigned char gsl_ctest_engine[] = {'; \
+	  od -An -v -tx1 $(srcdir)/backends/ctest_engine.c | sed -e 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0x00 };'; \
+	} > $@-t && mv $@-t $@
+CLEANFILES += backends/ctest_text.c

@@ -19,6 +19,7 @@
 #include "dump.h"
 #include "emit.h"
 #include "compat/gslc_compat.h"
+#include "ctest.h"
 #include "model.h"
 
 enum dump { DUMP_NONE, DUMP_AST, DUMP_MODEL };
@@ -48,6 +49,9 @@ static void usage(FILE *out)
 	      "      --dump=ast|model\n"
 	      "                  print the syntax tree or the resolved model as JSON\n"
 	      "  -Werror         treat warnings as errors\n"
+	      "      --ctest-flags, --ctest-makefile\n"
+	      "                  print the flags, or a Makefile fragment, that build\n"
+	      "                  the C tests of the ctest format\n"
 	      "  -h, --help      show this help\n"
 	      "      --version   show the version\n"
 	      "\n"
@@ -187,6 +191,8 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "Werror", no_argument, NULL, 'E' },
+		{ "ctest-flags", no_argument, NULL, 'C' },
+		{ "ctest-makefile", no_argument, NULL, 'M' },
 		{ NULL, 0, NULL, 0 },
 	};
 	if (argc > 1 && strcmp(argv[1], "compat") == 0)
@@ -249,6 +255,10 @@ int main(int argc, char **argv)
 			puts("gslc " PACKAGE_VERSION);
 			gsl_ctx_free(&ctx);
 			return 0;
+		case 'C':
+		case 'M':
+			gsl_ctx_free(&ctx);
+			return gsl_ctest_print_build(stdout, c == 'C' ? "flags" : "makefile");
 		default:
 			gsl_ctx_free(&ctx);
 			fputs("Try 'gslc --help' for more information.\n", stderr);
