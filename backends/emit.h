@@ -77,6 +77,9 @@ struct gsl_emit_job {
 	void (*run)(struct gsl_emit_job *job); /* does the work */
 	struct gsl_emit *e;                    /* the run (set by gsl_emit_later) */
 	struct gsl_emit_job *next;
+	struct gsl_arena *scratch;             /* memory of the thread running it:
+						  empty when it starts, taken back
+						  when it ends (set by gsl_emit_run) */
 	struct gsl_emit_problem *problems;     /* kept until all jobs are done */
 	size_t nproblems, problems_cap;
 };

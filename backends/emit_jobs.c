@@ -58,13 +58,23 @@ struct pool {
 	struct gsl_emit_job *const *jobs;
 	size_t njobs;
 	atomic_size_t next;
+	const struct gsl_mem *mem;
 };
 
+/* One thread's work. Its jobs share one scratch arena, taken back after
+ * each, so that the memory a job touched serves the next one. */
 static int work(void *arg)
 {
 	struct pool *p = arg;
-	for (size_t i; (i = atomic_fetch_add(&p->next, 1)) < p->njobs;)
+	struct gsl_arena scratch;
+	gsl_arena_init(&scratch, p->mem);
+	for (size_t i; (i = atomic_fetch_add(&p->next, 1)) < p->njobs;) {
+		p->jobs[i]->scratch = &scratch;
 		p->jobs[i]->run(p->jobs[i]);
+		p->jobs[i]->scratch = NULL;
+		gsl_arena_reset(&scratch);
+	}
+	gsl_arena_free(&scratch);
 	return 0;
 }
 
@@ -83,7 +93,7 @@ static void report(struct gsl_emit_job *job)
 
 void gsl_emit_run(struct gsl_emit *e, struct gsl_emit_job *const *jobs, size_t n)
 {
-	struct pool p = { .jobs = jobs, .njobs = n };
+	struct pool p = { .jobs = jobs, .njobs = n, .mem = e->ctx->mem };
 	atomic_init(&p.next, 0);
 	for (size_t i = 0; i < n; i++)
 		jobs[i]->e = e;

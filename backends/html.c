@@ -118,7 +118,7 @@ static bool claim(struct html *h, const char *a)
 	size_t n = strlen(a);
 	if (gsl_strmap_get(&h->anchors, a, n))
 		return false;
-	char *copy = gsl_arena_strndup(&h->arena, a, n);
+	char *copy = gsl_arena_strndup(h->arena, a, n);
 	*gsl_strmap_slot(&h->anchors, copy, n) = copy;
 	return true;
 }
@@ -270,7 +270,7 @@ static void attributes(struct render *r, const struct gsl_dt_node *n, const stru
 	bool id = false;
 	for (const struct gsl_dt_attr *a = n->u.elem.attrs; a; a = a->next) {
 		if (strcmp(a->name, "class") == 0) {
-			class_ = class_ ? gsl_arena_printf(&r->h->arena, "%s %s", class_, a->value)
+			class_ = class_ ? gsl_arena_printf(r->h->arena, "%s %s", class_, a->value)
 					: a->value;
 			continue;
 		}
@@ -298,7 +298,7 @@ static void width(struct render *r, const struct gsl_dt_node *n, xmlNodePtr e)
 		if (c->kind == GSL_DT_TEXT)
 			gsl_buf_put(b, c->u.text.ptr, c->u.text.len);
 	struct gsl_str w = gsl_str_strip((struct gsl_str){ gsl_buf_cstr(b), b->len });
-	gsl_html_attr(r->h, e, "width", gsl_arena_strndup(&r->h->arena, w.ptr, w.len));
+	gsl_html_attr(r->h, e, "width", gsl_arena_strndup(r->h->arena, w.ptr, w.len));
 }
 
 /* Whether n is rendered as a block. */
@@ -398,7 +398,7 @@ static bool enter(struct render *r, const struct gsl_dt_node *n, struct level *l
 			gsl_charref_utf8(&r->text, cp);
 		else
 			report(r, n, "no such character: '%s'",
-			       gsl_arena_strndup(&r->h->arena, n->u.text.ptr, n->u.text.len));
+			       gsl_arena_strndup(r->h->arena, n->u.text.ptr, n->u.text.len));
 		return false;
 	}
 	case GSL_DT_DEFINE:

@@ -55,10 +55,10 @@ static void serialize(xmlDocPtr doc, bool xhtml, struct gsl_buf *out)
 		xmlSaveClose(s);
 		return;
 	}
-	/* In memory, without an encoder: the tree is UTF-8 already. */
-	xmlOutputBufferPtr o = xmlAllocOutputBuffer(NULL);
+	/* Without an encoder (the tree is UTF-8 already), into out a few
+	 * KiB at a time. */
+	xmlOutputBufferPtr o = xmlOutputBufferCreateIO(write_buf, NULL, out, NULL);
 	htmlDocContentDumpFormatOutput(o, doc, NULL, 1);
-	gsl_buf_put(out, (const char *)xmlOutputBufferGetContent(o), xmlOutputBufferGetSize(o));
 	xmlOutputBufferClose(o);
 }
 
@@ -152,21 +152,22 @@ static void contents(struct html *h, xmlNodePtr layout)
 	}
 }
 
-static void init(struct html *h, struct gsl_emit *e, const struct gsl_doctree *tree)
+/* Starts a page whose memory, libxml2's too, is arena's. */
+static void init(struct html *h, struct gsl_emit *e, const struct gsl_doctree *tree,
+		 struct gsl_arena *arena)
 {
-	*h = (struct html){ .e = e, .tree = tree };
+	*h = (struct html){ .e = e, .tree = tree, .arena = arena };
 	gsl_strmap_init(&h->anchors, e->ctx->mem);
-	gsl_arena_init(&h->arena, e->ctx->mem);
 	gsl_buf_init(&h->scratch, e->ctx->mem);
+	gsl_html_mem_begin(arena);
 }
 
-/* Serializes the page into out and frees it. */
+/* Serializes the page into out. Its libxml2 tree is left to the arena. */
 static void finish_page(struct html *h, struct gsl_buf *out, bool xhtml)
 {
 	serialize(h->doc, xhtml, out);
-	xmlFreeDoc(h->doc);
+	gsl_html_mem_end();
 	gsl_strmap_free(&h->anchors);
-	gsl_arena_free(&h->arena);
 	gsl_buf_free(&h->scratch);
 }
 
@@ -184,18 +185,18 @@ static void make_page(struct gsl_emit_job *job)
 	struct page_job *j = (struct page_job *)job;
 	const struct gsl_doctree *tree = j->tree;
 	struct html h;
-	init(&h, job->e, tree);
+	init(&h, job->e, tree, job->scratch);
 	h.job = j->quiet ? NULL : job;
 	struct gsl_str title = gsl_str_strip(tree->title);
-	const char *t = title.len ? gsl_arena_strndup(&h.arena, title.ptr, title.len) : tree->name;
-	const char *lang = tree->lang.len ? gsl_arena_strndup(&h.arena, tree->lang.ptr,
+	const char *t = title.len ? gsl_arena_strndup(h.arena, title.ptr, title.len) : tree->name;
+	const char *lang = tree->lang.len ? gsl_arena_strndup(h.arena, tree->lang.ptr,
 							       tree->lang.len) : "en";
 	xmlNodePtr bar, layout = new_page(&h, j->xhtml, t, lang, &bar);
 	const char *index = index_name(job->e);
 	if (index && strcmp(index, "genindex") == 0 && strcmp(tree->name, "index") != 0)
 		bar_link(&h, bar, "index.html", "Home");
 	if (index && strcmp(index, tree->name) != 0)
-		bar_link(&h, bar, gsl_arena_printf(&h.arena, "%s.html", index), "Index");
+		bar_link(&h, bar, gsl_arena_printf(h.arena, "%s.html", index), "Index");
 	gsl_html_text(&h, gsl_html_element(&h, bar, "span"), t, strlen(t));
 	if (tree->has_man_pages)
 		contents(&h, layout);
@@ -210,6 +211,7 @@ static void make_page(struct gsl_emit_job *job)
 static void emit(struct gsl_emit *e, const struct gsl_document *d, bool xhtml)
 {
 	/* libxml2 sets itself up once, before pages are made on threads. */
+	gsl_html_mem_setup();
 	xmlInitParser();
 	struct gsl_arena *arena = &e->ctx->arena;
 	struct page_job *j = gsl_arena_alloc(arena, sizeof *j);
@@ -262,8 +264,10 @@ static int by_kind(const void *a, const void *b)
 static void index_page(struct gsl_emit *e, const struct gsl_document *first, const char *name)
 {
 	const struct gsl_dt_index *index = gsl_doctree_index(e);
+	struct gsl_arena arena;
+	gsl_arena_init(&arena, e->ctx->mem);
 	struct html h;
-	init(&h, e, NULL);
+	init(&h, e, NULL, &arena);
 	xmlNodePtr bar, layout = new_page(&h, false, "Index", "en", &bar);
 	if (strcmp(name, "genindex") == 0)
 		bar_link(&h, bar, "index.html", "Home");
@@ -278,7 +282,7 @@ static void index_page(struct gsl_emit *e, const struct gsl_document *first, con
 	for (const struct gsl_document *d = e->model->documents; d; d = d->next, i++)
 		if (is_html(d))
 			bar_link(&h, gsl_html_element(&h, docs, "li"),
-				 gsl_arena_printf(&h.arena, "%s.html", d->name),
+				 gsl_arena_printf(h.arena, "%s.html", d->name),
 				 index->titles[i] ? index->titles[i] : d->name);
 	/* The kinds of the HTML documents, by name. */
 	const struct gsl_dt_page **pages = gsl_xmalloc(e->ctx->mem,
@@ -298,7 +302,7 @@ static void index_page(struct gsl_emit *e, const struct gsl_document *first, con
 			gsl_buf_printf(&h.scratch, "%s.html#", pages[k]->doc->name);
 			gsl_dt_anchor(&h.scratch, pages[k]->link);
 			bar_link(&h, li, gsl_buf_cstr(&h.scratch), pages[k]->kind);
-			const char *where = gsl_arena_printf(&h.arena, " (%s)", pages[k]->doc->name);
+			const char *where = gsl_arena_printf(h.arena, " (%s)", pages[k]->doc->name);
 			gsl_html_text(&h, gsl_html_element(&h, li, "span"), where, strlen(where));
 		}
 	}
@@ -306,6 +310,7 @@ static void index_page(struct gsl_emit *e, const struct gsl_document *first, con
 	footer(&h, layout);
 	finish_page(&h, gsl_emit_file(e, first, gsl_arena_printf(&e->ctx->arena, "%s.html", name)),
 		    false);
+	gsl_arena_free(&arena);
 }
 
 void gsl_emit_html_finish(struct gsl_emit *e)

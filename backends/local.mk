@@ -10,7 +10,7 @@ backends_libbackends_a_SOURCES = \
 	backends/gsml.c backends/links.c \
 	backends/manpage.c backends/manpage.h backends/aspects.c backends/kinds.c \
 	backends/arguments.c backends/mapping.c backends/operators.c \
-	backends/html.c backends/html.h backends/html_page.c
+	backends/html.c backends/html.h backends/html_page.c backends/html_mem.c
 nodist_backends_libbackends_a_SOURCES = backends/stylesheet.c
 
 # The stylesheet of HTML outputs is compiled into gslc, so an installed

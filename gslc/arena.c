@@ -43,6 +43,7 @@ enum { ALIGN = 8 };
 
 struct gsl_chunk {
 	struct gsl_chunk *next;
+	size_t cap;      /* bytes of data */
 	uint64_t data[]; /* the pieces handed out */
 };
 
@@ -65,43 +66,97 @@ static void prefer_huge_pages(void *p, size_t size)
 #endif
 }
 
+static struct gsl_chunk *new_chunk(struct gsl_arena *a, size_t cap)
+{
+	struct gsl_chunk *c = gsl_xmalloc(a->mem, sizeof *c + cap);
+	if (cap >= 2 * HUGE_PAGE)
+		prefer_huge_pages(c, sizeof *c + cap);
+	c->cap = cap;
+	return c;
+}
+
 void gsl_arena_init(struct gsl_arena *a, const struct gsl_mem *mem)
 {
 	a->mem = mem;
-	a->chunks = NULL;
+	a->chunks = a->spare = NULL;
 	a->next = a->end = NULL;
 	a->chunk_size = 0;
 }
 
-void gsl_arena_free(struct gsl_arena *a)
+static void free_chunks(const struct gsl_mem *mem, struct gsl_chunk *c)
 {
-	struct gsl_chunk *c = a->chunks;
 	while (c) {
 		struct gsl_chunk *next = c->next;
-		gsl_xfree(a->mem, c);
+		gsl_xfree(mem, c);
 		c = next;
 	}
+}
+
+void gsl_arena_free(struct gsl_arena *a)
+{
+	free_chunks(a->mem, a->chunks);
+	free_chunks(a->mem, a->spare);
+	a->chunks = a->spare = NULL;
+	a->next = a->end = NULL;
+}
+
+void gsl_arena_reset(struct gsl_arena *a)
+{
+	if (!a->chunks)
+		return;
+	struct gsl_chunk *last = a->chunks;
+	while (last->next)
+		last = last->next;
+	last->next = a->spare;
+	a->spare = a->chunks;
 	a->chunks = NULL;
 	a->next = a->end = NULL;
 }
 
-void *gsl_arena_alloc(struct gsl_arena *a, size_t size)
+static size_t aligned(size_t size)
 {
-	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	return (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+}
+
+bool gsl_arena_resize(struct gsl_arena *a, void *p, size_t old, size_t size)
+{
+	char *start = p;
+	if (start + aligned(old) != a->next || aligned(size) > (size_t)(a->end - start))
+		return false;
+	a->next = start + aligned(size);
+	return true;
+}
+
+bool gsl_arena_holds(const struct gsl_arena *a, const void *p)
+{
+	for (const struct gsl_chunk *c = a->chunks; c; c = c->next)
+		if ((const char *)p >= (const char *)c->data &&
+		    (const char *)p < (const char *)c->data + c->cap)
+			return true;
+	return false;
+}
+
+void *gsl_arena_alloc_raw(struct gsl_arena *a, size_t size)
+{
+	size = aligned(size);
 	if ((size_t)(a->end - a->next) < size) {
 		/* A piece larger than a quarter chunk gets a chunk of its own,
 		 * behind the current one, so the free space is not wasted. */
 		size_t chunk = a->chunk_size ? a->chunk_size : FIRST_CHUNK;
 		size_t cap = size > chunk / 4 ? size : chunk;
-		struct gsl_chunk *c = gsl_xmalloc(a->mem, sizeof *c + cap);
-		if (cap >= 2 * HUGE_PAGE)
-			prefer_huge_pages(c, sizeof *c + cap);
-		if (cap == chunk && chunk < LAST_CHUNK)
-			a->chunk_size = 2 * chunk;
+		struct gsl_chunk *c;
+		if (a->spare && a->spare->cap >= size) {
+			c = a->spare;
+			a->spare = c->next;
+			cap = c->cap;
+		} else {
+			c = new_chunk(a, cap);
+			if (cap == chunk && chunk < LAST_CHUNK)
+				a->chunk_size = 2 * chunk;
+		}
 		if (cap == size && a->chunks) {
 			c->next = a->chunks->next;
 			a->chunks->next = c;
-			memset(c->data, 0, size);
 			return c->data;
 		}
 		c->next = a->chunks;
@@ -111,6 +166,12 @@ void *gsl_arena_alloc(struct gsl_arena *a, size_t size)
 	}
 	void *p = a->next;
 	a->next += size;
+	return p;
+}
+
+void *gsl_arena_alloc(struct gsl_arena *a, size_t size)
+{
+	void *p = gsl_arena_alloc_raw(a, size);
 	memset(p, 0, size);
 	return p;
 }
