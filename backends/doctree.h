@@ -15,6 +15,7 @@
 #include "buf.h"
 
 struct gsl_emit;
+struct gsl_emit_job;
 
 /* X(ID, name): the kinds of nodes, declared once. */
 #define GSL_DT_KINDS(X) \
@@ -90,13 +91,19 @@ struct gsl_doctree {
 	struct gsl_str title;      /* `document_title`, unstripped; ptr NULL when none */
 	struct gsl_str lang;       /* `document_lang`, stripped; ptr NULL when none */
 	bool has_man_pages;
+	bool failed;               /* it had problems (reported unless made quietly) */
 };
 
-/* The tree of document d, linked to the run's other documents. The
- * first call makes the trees of all documents shown (HTML, XHTML,
- * LaTeX), reporting their problems; they stay valid until the run's
- * outputs are freed. */
-const struct gsl_doctree *gsl_doctree_of(struct gsl_emit *e, const struct gsl_document *d);
+/* Prepares the making of the run's trees; emitters call it before they
+ * leave jobs that make trees. The first call makes the tree of each
+ * document shown (HTML, XHTML, LaTeX), reporting its problems, to learn
+ * which document defines each link name first. */
+void gsl_doctrees_prepare(struct gsl_emit *e);
+
+/* The tree of document d, linked to the run's other documents, made in
+ * the scratch memory of job, and valid until the job ends. Its problems
+ * were reported by gsl_doctrees_prepare. */
+const struct gsl_doctree *gsl_doctree_make(struct gsl_emit_job *job, const struct gsl_document *d);
 
 /* Whether a link resolves into the document of tree. */
 static inline bool gsl_dt_link_is_local(const struct gsl_dt_node *link,

@@ -566,5 +566,6 @@ struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_em
 	for (size_t i = 0; i < g.nspare; i++)
 		gsl_xfree(ctx->mem, g.spare[i].items);
 	gsl_xfree(ctx->mem, g.spare);
-	return quiet && g.failed ? NULL : tree;
+	tree->failed = g.failed;
+	return tree;
 }

@@ -67,9 +67,9 @@ struct gsl_docgen {
 };
 
 /* Makes the tree of document d in arena, reporting its problems; quiet,
- * it reports none, and returns NULL if there are any. Quiet, it may run
- * on several threads at once: it only reads the model, once the tgt
- * names of all its definitions are made. */
+ * it reports none, only notes in the tree whether there were any. Quiet,
+ * it may run on several threads at once: it only reads the model, once
+ * the tgt names of all its definitions are made. */
 struct gsl_doctree *gsl_docgen_document(struct gsl_model *m, const struct gsl_emit_options *opt,
 					const struct gsl_document *d, struct gsl_arena *arena,
 					bool quiet);

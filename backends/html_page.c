@@ -174,7 +174,7 @@ static void finish_page(struct html *h, struct gsl_buf *out, bool xhtml)
 /* The page of a document, made by a job of its own. */
 struct page_job {
 	struct gsl_emit_job job;
-	const struct gsl_doctree *tree;
+	const struct gsl_document *doc;
 	struct gsl_buf *out;
 	bool xhtml;
 	bool quiet;                 /* its problems are reported for HTML */
@@ -183,7 +183,7 @@ struct page_job {
 static void make_page(struct gsl_emit_job *job)
 {
 	struct page_job *j = (struct page_job *)job;
-	const struct gsl_doctree *tree = j->tree;
+	const struct gsl_doctree *tree = gsl_doctree_make(job, j->doc);
 	struct html h;
 	init(&h, job->e, tree, job->scratch);
 	h.job = j->quiet ? NULL : job;
@@ -213,6 +213,7 @@ static void emit(struct gsl_emit *e, const struct gsl_document *d, bool xhtml)
 	/* libxml2 sets itself up once, before pages are made on threads. */
 	gsl_html_mem_setup();
 	xmlInitParser();
+	gsl_doctrees_prepare(e);
 	struct gsl_arena *arena = &e->ctx->arena;
 	struct page_job *j = gsl_arena_alloc(arena, sizeof *j);
 	/* Both: the XHTML page is NAME.xhtml beside NAME.html, and the
@@ -220,7 +221,7 @@ static void emit(struct gsl_emit *e, const struct gsl_document *d, bool xhtml)
 	bool both = xhtml && (d->formats & GSL_FORMAT_HTML);
 	*j = (struct page_job){
 		.job.run = make_page,
-		.tree = gsl_doctree_of(e, d),
+		.doc = d,
 		.out = gsl_emit_file(e, d, gsl_arena_printf(arena, "%s.%s", d->name,
 							    both ? "xhtml" : "html")),
 		.xhtml = xhtml,

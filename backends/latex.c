@@ -490,7 +490,7 @@ static struct gsl_str one_line(struct gsl_arena *a, struct gsl_str s)
 /* The LaTeX of a document, made by a job of its own. */
 struct latex_job {
 	struct gsl_emit_job job;
-	const struct gsl_doctree *tree;
+	const struct gsl_document *doc;
 	struct gsl_buf *out;
 };
 
@@ -499,7 +499,8 @@ static void make_latex(struct gsl_emit_job *job)
 	struct latex_job *j = (struct latex_job *)job;
 	struct gsl_emit *e = job->e;
 	const struct gsl_mem *mem = e->ctx->mem;
-	struct latex l = { .e = e, .job = job, .tree = j->tree, .s = { .size = NORMAL_SIZE } };
+	const struct gsl_doctree *tree = gsl_doctree_make(job, j->doc);
+	struct latex l = { .e = e, .job = job, .tree = tree, .s = { .size = NORMAL_SIZE } };
 	latex_render_init(&l, j->out);
 	gsl_arena_init(&l.arena, mem);
 	gsl_strmap_init(&l.placed, mem);
@@ -507,14 +508,14 @@ static void make_latex(struct gsl_emit_job *job)
 	gsl_buf_init(&l.anchor, mem);
 	gsl_buf_init(&l.label, mem);
 	gsl_buf_init(&l.fmt, mem);
-	struct gsl_str title = j->tree->title.ptr ? one_line(&l.arena, j->tree->title)
-						  : (struct gsl_str){ NULL, 0 };
+	struct gsl_str title = tree->title.ptr ? one_line(&l.arena, tree->title)
+						: (struct gsl_str){ NULL, 0 };
 	struct latex_frame frame = {
-		.name = j->tree->name,
+		.name = tree->name,
 		.title = title.len ? title.ptr : NULL,
 		.title_len = title.len,
-		.lang = j->tree->lang.ptr,
-		.lang_len = j->tree->lang.len,
+		.lang = tree->lang.ptr,
+		.lang_len = tree->lang.len,
 		.body_only = e->opt->latex_body_only,
 		.date = e->opt->date,
 		.source_date = e->opt->source_date,
@@ -535,9 +536,10 @@ void gsl_emit_latex(struct gsl_emit *e, const struct gsl_document *d)
 {
 	struct gsl_arena *arena = &e->ctx->arena;
 	struct latex_job *j = gsl_arena_alloc(arena, sizeof *j);
+	gsl_doctrees_prepare(e);
 	*j = (struct latex_job){
 		.job.run = make_latex,
-		.tree = gsl_doctree_of(e, d),
+		.doc = d,
 		.out = gsl_emit_file(e, d, gsl_arena_printf(arena, "%s.tex", d->name)),
 	};
 	gsl_emit_later(e, &j->job);

@@ -4,7 +4,6 @@
  * that defines it. */
 #include "document.h"
 
-#include <stdatomic.h>
 #include <string.h>
 
 #include "emit.h"
@@ -136,23 +135,34 @@ void gsl_dt_anchor(struct gsl_buf *out, const char *link_name)
 
 /* ---- The documents of a run ------------------------------------------- */
 
-/* What the run knows of its documents: the tree of each shown document,
- * all made at the start (each link needs to know which document defines
- * its name first) and kept until the end of the run. */
+/* What the run knows of its documents. Trees are made twice: a survey
+ * makes each shown document's tree once, at the start, to learn which
+ * document defines each link name first, then drops it; each job that
+ * renders a document makes its tree again, links it and drops it when
+ * done. So a run holds a few trees at a time, not all of them, and each
+ * is made in memory its thread used for the one before. */
 struct gsl_docrun {
 	struct gsl_strmap first;        /* link name -> the first document that
 					   defines it */
+	struct survey *surveys;         /* by document, in the model's order */
+	const struct gsl_document **docs;
+	size_t ndocs;
 	struct gsl_dt_page *pages;
 	size_t npages, pages_cap;
 	const char **titles;            /* by document, in the model's order */
 	struct gsl_dt_index index;
-	const struct gsl_document **docs; /* in the model's order */
-	struct gsl_doctree **trees;     /* by document; NULL for documents not shown */
-	size_t ntrees;
-	size_t last;                    /* the index of the tree last asked for */
-	struct gsl_arena *arenas;       /* the trees', one per thread that made them */
-	size_t narenas;
-	atomic_size_t next;             /* the next document to make the tree of */
+};
+
+/* What the survey learned of one document, once its tree was gone. */
+struct survey {
+	struct gsl_emit_job job;        /* makes the tree, quietly */
+	const struct gsl_document *doc;
+	bool failed;                    /* there were problems, not reported */
+	struct gsl_buf defines;         /* the link names it defines */
+	struct gsl_buf pages;           /* each man page's kind and link name */
+	size_t ndefines, npages;        /* all names NUL-terminated, in document
+					   order */
+	struct gsl_str title;           /* `document_title` */
 };
 
 /* Documents shown as documents (HTML, XHTML, LaTeX) define anchors. */
@@ -161,40 +171,71 @@ static bool is_shown(const struct gsl_document *d)
 	return d->formats & (GSL_FORMAT_HTML | GSL_FORMAT_XHTML | GSL_FORMAT_LATEX);
 }
 
-static void add_page(struct gsl_ctx *ctx, struct gsl_docrun *run, const struct gsl_dt_node *n,
-		     const struct gsl_document *d)
+static void put_name(struct gsl_buf *b, const char *name)
+{
+	gsl_buf_put(b, name, strlen(name) + 1);
+}
+
+/* Notes in sv what tree t defines and its man pages. */
+static void learn(struct survey *sv, const struct gsl_doctree *t)
+{
+	for (const struct gsl_dt_node *n = t->root; n; n = gsl_dt_following(t->root, n)) {
+		if (n->kind == GSL_DT_DEFINE) {
+			put_name(&sv->defines, n->u.link.name);
+			sv->ndefines++;
+		} else if (n->kind == GSL_DT_MAN_PAGE) {
+			put_name(&sv->pages, n->u.page.kind);
+			put_name(&sv->pages, n->u.page.link);
+			sv->npages++;
+		}
+	}
+	sv->title = t->title;
+}
+
+static void survey(struct gsl_emit_job *job)
+{
+	struct survey *sv = (struct survey *)job;
+	const struct gsl_doctree *t = gsl_docgen_document(job->e->model, job->e->opt, sv->doc,
+							  job->scratch, true);
+	sv->failed = t->failed;
+	if (!sv->failed)
+		learn(sv, t);
+}
+
+static void add_page(struct gsl_ctx *ctx, struct gsl_docrun *run, const char *kind,
+		     const char *link, const struct gsl_document *d)
 {
 	if (run->npages == run->pages_cap) {
 		run->pages_cap = run->pages_cap ? 2 * run->pages_cap : 64;
 		run->pages = gsl_xrealloc(ctx->mem, run->pages, run->pages_cap * sizeof *run->pages);
 	}
-	run->pages[run->npages++] = (struct gsl_dt_page){
-		.kind = n->u.page.kind,
-		.link = n->u.page.link,
-		.doc = d,
-	};
+	run->pages[run->npages++] = (struct gsl_dt_page){ .kind = kind, .link = link, .doc = d };
 }
 
-/* Notes what tree t defines: the first definer of a link name wins. */
-static void learn(struct gsl_ctx *ctx, struct gsl_docrun *run, const struct gsl_doctree *t)
+/* Takes in what the survey of a document learned: the first definer of
+ * a link name wins. */
+static void take_in(struct gsl_ctx *ctx, struct gsl_docrun *run, const struct survey *sv)
 {
-	for (const struct gsl_dt_node *n = t->root; n; n = gsl_dt_following(t->root, n)) {
-		if (n->kind == GSL_DT_MAN_PAGE)
-			add_page(ctx, run, n, t->doc);
-		if (n->kind != GSL_DT_DEFINE)
-			continue;
-		const char *name = n->u.link.name;
+	const char *name = sv->defines.data;
+	for (size_t k = 0; k < sv->ndefines; k++) {
 		size_t len = strlen(name);
 		void **slot = gsl_strmap_slot(&run->first, name, len);
 		if (!*slot)
-			*slot = (void *)t->doc;
+			*slot = (void *)sv->doc;
+		name += len + 1;
+	}
+	const char *kind = sv->pages.data;
+	for (size_t k = 0; k < sv->npages; k++) {
+		const char *link = kind + strlen(kind) + 1;
+		add_page(ctx, run, kind, link, sv->doc);
+		kind = link + strlen(link) + 1;
 	}
 }
 
 /* Resolves the links of tree t to the first document of the run that
  * defines each name (as the original: a document that defines a name
  * after another does links to the other). */
-static void link_tree(struct gsl_docrun *run, struct gsl_doctree *t)
+static void link_tree(const struct gsl_docrun *run, struct gsl_doctree *t)
 {
 	for (const struct gsl_dt_node *n = t->root; n; n = gsl_dt_following(t->root, n)) {
 		if (n->kind != GSL_DT_LINK)
@@ -233,90 +274,67 @@ static void name_all(struct gsl_model *m)
 	gsl_xfree(mem, stack);
 }
 
-/* A job that makes trees, quietly, on a thread of its own: it takes the
- * next document not yet taken until none is left. A document with
- * problems gets no tree: it is made again, reporting them. */
-struct tree_job {
-	struct gsl_emit_job job;
-	struct gsl_docrun *run;
-	struct gsl_arena *arena;
-};
-
-static void make_trees(struct gsl_emit_job *job)
-{
-	struct tree_job *j = (struct tree_job *)job;
-	struct gsl_docrun *run = j->run;
-	for (size_t i; (i = atomic_fetch_add(&run->next, 1)) < run->ntrees;)
-		if (is_shown(run->docs[i]))
-			run->trees[i] = gsl_docgen_document(job->e->model, job->e->opt, run->docs[i],
-							    j->arena, true);
-}
-
-/* Makes every shown document's tree, on all threads, reporting its
- * problems; notes its anchors, man pages and title; links the trees. */
+/* Surveys every shown document, on all threads; a document with
+ * problems is made again here, reporting them. Then takes in what each
+ * defines, its man pages and title, in the order of the documents. */
 static struct gsl_docrun *start(struct gsl_emit *e)
 {
 	struct gsl_ctx *ctx = e->ctx;
 	struct gsl_docrun *run = gsl_arena_alloc(&ctx->arena, sizeof *run);
 	gsl_strmap_init(&run->first, ctx->mem);
 	for (const struct gsl_document *d = e->model->documents; d; d = d->next)
-		run->ntrees++;
-	run->titles = gsl_arena_alloc(&ctx->arena, (run->ntrees + 1) * sizeof *run->titles);
-	run->trees = gsl_arena_alloc(&ctx->arena, (run->ntrees + 1) * sizeof *run->trees);
-	run->docs = gsl_arena_alloc(&ctx->arena, (run->ntrees + 1) * sizeof *run->docs);
-	size_t i = 0;
-	for (const struct gsl_document *d = e->model->documents; d; d = d->next)
-		run->docs[i++] = d;
-	name_all(e->model);
-	run->narenas = gsl_emit_threads();
-	run->arenas = gsl_arena_alloc(&ctx->arena, run->narenas * sizeof *run->arenas);
-	struct tree_job *jobs = gsl_arena_alloc(&ctx->arena, run->narenas * sizeof *jobs);
-	struct gsl_emit_job **todo = gsl_arena_alloc(&ctx->arena, run->narenas * sizeof *todo);
-	for (i = 0; i < run->narenas; i++) {
-		gsl_arena_init(&run->arenas[i], ctx->mem);
-		jobs[i] = (struct tree_job){ .job.run = make_trees, .run = run, .arena = &run->arenas[i] };
-		todo[i] = &jobs[i].job;
+		run->ndocs++;
+	run->titles = gsl_arena_alloc(&ctx->arena, (run->ndocs + 1) * sizeof *run->titles);
+	run->surveys = gsl_arena_alloc(&ctx->arena, (run->ndocs + 1) * sizeof *run->surveys);
+	struct gsl_emit_job **todo = gsl_arena_alloc(&ctx->arena, (run->ndocs + 1) * sizeof *todo);
+	size_t i = 0, n = 0;
+	for (const struct gsl_document *d = e->model->documents; d; d = d->next, i++) {
+		struct survey *sv = &run->surveys[i];
+		*sv = (struct survey){ .job.run = survey, .doc = d };
+		gsl_buf_init(&sv->defines, ctx->mem);
+		gsl_buf_init(&sv->pages, ctx->mem);
+		if (is_shown(d))
+			todo[n++] = &sv->job;
 	}
-	atomic_init(&run->next, 0);
-	gsl_emit_run(e, todo, run->narenas);
-	for (i = 0; i < run->ntrees; i++) {
-		if (!is_shown(run->docs[i]))
+	name_all(e->model);
+	gsl_emit_run(e, todo, n);
+	struct gsl_arena arena;
+	gsl_arena_init(&arena, ctx->mem);
+	for (i = 0; i < run->ndocs; i++) {
+		struct survey *sv = &run->surveys[i];
+		if (!is_shown(sv->doc))
 			continue;
-		if (!run->trees[i])
-			run->trees[i] = gsl_docgen_document(e->model, e->opt, run->docs[i],
-							    &run->arenas[0], false);
-		learn(ctx, run, run->trees[i]);
-		struct gsl_str title = gsl_str_strip(run->trees[i]->title);
+		if (sv->failed) {
+			learn(sv, gsl_docgen_document(e->model, e->opt, sv->doc, &arena, false));
+			gsl_arena_reset(&arena);
+		}
+		take_in(ctx, run, sv);
+		struct gsl_str title = gsl_str_strip(sv->title);
 		if (title.len)
 			run->titles[i] = gsl_arena_strndup(&ctx->arena, title.ptr, title.len);
 	}
-	for (i = 0; i < run->ntrees; i++)
-		if (run->trees[i])
-			link_tree(run, run->trees[i]);
+	gsl_arena_free(&arena);
 	run->index = (struct gsl_dt_index){ run->pages, run->npages, run->titles };
 	return run;
 }
 
-const struct gsl_doctree *gsl_doctree_of(struct gsl_emit *e, const struct gsl_document *d)
+void gsl_doctrees_prepare(struct gsl_emit *e)
 {
 	if (!e->docs)
 		e->docs = start(e);
-	struct gsl_docrun *run = e->docs;
-	/* Documents are mostly asked for in order: look from the last one. */
-	for (size_t k = 0; k < run->ntrees; k++) {
-		size_t i = (run->last + k) % run->ntrees;
-		if (run->trees[i] && run->trees[i]->doc == d) {
-			run->last = i;
-			return run->trees[i];
-		}
-	}
-	return NULL;
+}
+
+const struct gsl_doctree *gsl_doctree_make(struct gsl_emit_job *job, const struct gsl_document *d)
+{
+	struct gsl_doctree *t = gsl_docgen_document(job->e->model, job->e->opt, d, job->scratch,
+						    true);
+	link_tree(job->e->docs, t);
+	return t;
 }
 
 const struct gsl_dt_index *gsl_doctree_index(struct gsl_emit *e)
 {
-	if (!e->docs)
-		e->docs = start(e);
+	gsl_doctrees_prepare(e);
 	return &e->docs->index;
 }
 
@@ -327,7 +345,9 @@ void gsl_doctrees_free(struct gsl_emit *e)
 		return;
 	gsl_strmap_free(&run->first);
 	gsl_xfree(e->ctx->mem, run->pages);
-	for (size_t i = 0; i < run->narenas; i++)
-		gsl_arena_free(&run->arenas[i]);
+	for (size_t i = 0; i < run->ndocs; i++) {
+		gsl_buf_free(&run->surveys[i].defines);
+		gsl_buf_free(&run->surveys[i].pages);
+	}
 	e->docs = NULL;
 }
