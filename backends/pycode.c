@@ -66,7 +66,7 @@ bool gsl_py_is_identifier(const char *s, size_t n)
 	if (n >= sizeof keywords / sizeof *keywords || !keywords[n])
 		return true;
 	for (const char *k = keywords[n]; *k; k += n + (k[n] == ' '))
-		if (memcmp(k, s, n) == 0)
+		if (k[0] == s[0] && memcmp(k, s, n) == 0)
 			return false;
 	return true;
 }
@@ -323,6 +323,7 @@ void gsl_py_walk_init(struct gsl_py_walk *w, struct gsl_render *r, void *data,
 	gsl_buf_init(&w->raw, r->out->mem);
 	gsl_buf_init(&w->indent, r->out->mem);
 	w->indent_level = -1;
+	w->var = gsl_py_var("t0");
 }
 
 void gsl_py_walk_plan(struct gsl_py_walk *w, const struct gsl_testplan *p)
@@ -347,11 +348,17 @@ void gsl_py_walk_free(struct gsl_py_walk *w)
 	gsl_xfree(w->r->out->mem, w->template_at);
 }
 
+/* Bytes that follow each piece expand copies (a run of a template, the
+ * indentation, a variable's name) and each line it copies into: pieces
+ * are copied 16 bytes at a time, past their end, which for the few
+ * bytes they usually are beats a call of memcpy. */
+enum { PAD = 16 };
+
 /* The template of an arrow's statement, made once per plan from what
  * gsl_py_call writes with \1 for the source and \2 for the result: the
  * runs of text between those and the newlines, each as its length (two
  * bytes) and its bytes, then what ends it (\1, \2, \n, or \0 at the
- * end). Long runs are split. */
+ * end), then PAD bytes of padding. Long runs are split. */
 static const unsigned char *template_of(struct gsl_py_walk *w, const struct gsl_tp_arrow *a)
 {
 	uint32_t *at = &w->template_at[a->index];
@@ -377,45 +384,80 @@ static const unsigned char *template_of(struct gsl_py_walk *w, const struct gsl_
 			break;
 		t += k + 1;
 	}
+	gsl_buf_put(&w->templates, (const char[PAD]){ 0 }, PAD);
 	return (const unsigned char *)w->templates.data + *at - 1;
 }
 
-/* The local array a line is made in. */
+/* The longest line made at once; longer ones are appended in pieces. */
 #define LINE 256
 
-/* Copies a short piece (a variable name, a run of a template) eight
- * bytes at a time: for the few bytes these usually are, this beats a
- * call of memcpy. */
+/* Copies n bytes, and up to PAD - 1 more: from has them to read and to
+ * has them to spare. */
 static void copy(char *to, const char *from, size_t n)
 {
-	for (; n >= 8; n -= 8, to += 8, from += 8)
-		memcpy(to, from, 8);
-	while (n--)
-		*to++ = *from++;
+	if (n <= PAD) {
+		memcpy(to, from, PAD);
+	} else if (n <= 2 * PAD) {
+		memcpy(to, from, PAD);
+		memcpy(to + PAD, from + PAD, PAD);
+	} else {
+		memcpy(to, from, n);
+	}
 }
 
-/* Appends the indentation of a new line of w's renderer to line[*n],
- * from a copy made when the level changes. The statements of steps are
- * written straight into the output this way, a line at a time, without
- * the renderer's scan for newlines: the tests of a large corpus are
- * millions of lines. */
-static void indentation(struct gsl_py_walk *w, char *line, size_t *n)
+/* Where expand makes a line: in the free space of the output buffer
+ * while it has room for a whole line, else in a local array that is
+ * then appended. */
+struct line {
+	struct gsl_buf *b;
+	char *at;                       /* b's free space, or local */
+	size_t n;                       /* bytes made */
+	char local[LINE + PAD];
+};
+
+static void line_start(struct line *l)
+{
+	struct gsl_buf *b = l->b;
+	l->n = 0;
+	l->at = b->data && b->cap - b->len > LINE + PAD ? b->data + b->len : l->local;
+}
+
+/* Puts the bytes made into the buffer, and starts again. */
+static void line_flush(struct line *l)
+{
+	if (l->at == l->local) {
+		gsl_buf_put(l->b, l->local, l->n);
+	} else {
+		l->b->len += l->n;
+		l->b->data[l->b->len] = '\0';
+	}
+	line_start(l);
+}
+
+/* Appends the indentation of a new line of w's renderer to l, from a
+ * copy made when the level changes. The statements of steps are written
+ * straight into the output this way, a line at a time, without the
+ * renderer's scan for newlines: the tests of a large corpus are millions
+ * of lines. */
+static void indentation(struct gsl_py_walk *w, struct line *l)
 {
 	struct gsl_render *r = w->r;
 	if (w->indent_level != r->level) {
 		gsl_buf_clear(&w->indent);
 		for (int i = 0; i < r->level; i++)
 			gsl_buf_puts(&w->indent, r->unit);
+		w->indent_len = w->indent.len;
+		gsl_buf_put(&w->indent, (const char[PAD]){ 0 }, PAD);
 		w->indent_level = r->level;
 	}
-	if (*n + w->indent.len > LINE / 2) {
-		gsl_buf_put(r->out, line, *n);
-		gsl_buf_put(r->out, w->indent.data, w->indent.len);
-		*n = 0;
+	if (l->n + w->indent_len > LINE / 2) {
+		line_flush(l);
+		gsl_buf_put(l->b, w->indent.data, w->indent_len);
+		line_start(l);
 		return;
 	}
-	copy(line + *n, gsl_buf_cstr(&w->indent), w->indent.len);
-	*n += w->indent.len;
+	copy(l->at + l->n, w->indent.data, w->indent_len);
+	l->n += w->indent_len;
 }
 
 /* Writes a template with src and dst (variable names) put in: into b,
@@ -424,53 +466,50 @@ static void indentation(struct gsl_py_walk *w, char *line, size_t *n)
 static void expand(struct gsl_buf *b, struct gsl_py_walk *w, const unsigned char *t,
 		   const struct gsl_py_var *src, const struct gsl_py_var *dst)
 {
-	char line[LINE];
-	size_t n = 0;
-	if (w) {
-		b = w->r->out;
-		if (w->r->line_start)
-			indentation(w, line, &n);
-	}
+	struct line l;                  /* not zeroed: only the bytes made are read */
+	l.b = w ? w->r->out : b;
+	line_start(&l);
+	if (w && w->r->line_start)
+		indentation(w, &l);
 	for (;;) {
 		size_t k = (size_t)t[0] | (size_t)t[1] << 8;
 		t += 2;
-		if (n + k + src->len + dst->len + 1 > sizeof line) {
-			gsl_buf_put(b, line, n);
-			gsl_buf_put(b, (const char *)t, k);
-			n = 0;
+		if (l.n + k + src->len + dst->len + 1 > LINE) {
+			line_flush(&l);
+			gsl_buf_put(l.b, (const char *)t, k);
+			line_start(&l);
 		} else {
-			copy(line + n, (const char *)t, k);
-			n += k;
+			copy(l.at + l.n, (const char *)t, k);
+			l.n += k;
 		}
 		t += k;
 		unsigned char c = *t++;
 		if (c == '\1') {
-			copy(line + n, src->name, src->len);
-			n += src->len;
+			copy(l.at + l.n, src->name, src->len);
+			l.n += src->len;
 		} else if (c == '\2') {
-			copy(line + n, dst->name, dst->len);
-			n += dst->len;
+			copy(l.at + l.n, dst->name, dst->len);
+			l.n += dst->len;
 		} else if (c == '\n') {
-			line[n++] = '\n';
+			l.at[l.n++] = '\n';
 			if (w) {
-				gsl_buf_put(b, line, n);
-				n = 0;
-				indentation(w, line, &n);
+				line_flush(&l);
+				indentation(w, &l);
 			}
 		} else if (!c) {
 			break;
 		}
 	}
 	if (w) {
-		line[n++] = '\n';
+		l.at[l.n++] = '\n';
 		w->r->line_start = true;
 	}
-	gsl_buf_put(b, line, n);
+	line_flush(&l);
 }
 
 struct gsl_py_var gsl_py_var(const char *name)
 {
-	struct gsl_py_var v;
+	struct gsl_py_var v = { .len = 0 };
 	v.len = strlen(name);
 	if (v.len >= sizeof v.name)
 		v.len = sizeof v.name - 1;
@@ -519,6 +558,24 @@ static struct gsl_py_var variable(uint32_t n)
 	for (size_t i = 1; k;)
 		v.name[i++] = digits[--k];
 	v.name[v.len] = '\0';
+	return v;
+}
+
+/* The variable t<w->nvars>, counted: the next one is made from it by
+ * adding one to its digits, which beats dividing for each digit. */
+static struct gsl_py_var next_variable(struct gsl_py_walk *w)
+{
+	if (w->var_number != w->nvars)
+		w->var = variable(w->nvars);
+	struct gsl_py_var v = w->var;
+	w->var_number = ++w->nvars;
+	size_t i = w->var.len - 1;
+	for (; i > 0 && w->var.name[i] == '9'; i--)
+		w->var.name[i] = '0';
+	if (i > 0)
+		w->var.name[i]++;
+	else
+		w->var = variable(w->nvars);
 	return v;
 }
 
@@ -582,7 +639,7 @@ void gsl_py_walk_steps(struct gsl_py_walk *w, const struct gsl_tp_step *parent, 
 			gsl_render_indent(r);
 			f->body = r->out->len;
 		} else if (next->arrow->op != GSL_TP_EITHER) {
-			var_of_next = variable(w->nvars++);
+			var_of_next = next_variable(w);
 			w->from = f->from;
 			w->statements(w, next, &f->var, &var_of_next);
 		}

@@ -76,8 +76,11 @@ struct gsl_py_walk {
 	struct gsl_buf templates;
 	uint32_t *template_at;        /* by arrow index: offset + 1, 0 if not made */
 	uint32_t ntemplates;
+	struct gsl_py_var var;        /* the variable t<var_number> */
+	uint32_t var_number;
 	struct gsl_buf raw;           /* a statement being made a template */
-	struct gsl_buf indent;        /* the indentation of indent_level */
+	struct gsl_buf indent;        /* the indentation of indent_level, padded */
+	size_t indent_len;            /* ... without the padding */
 	int indent_level;
 };
 
