@@ -500,15 +500,20 @@ static void make_latex(struct gsl_emit_job *job)
 	struct gsl_emit *e = job->e;
 	const struct gsl_mem *mem = e->ctx->mem;
 	const struct gsl_doctree *tree = gsl_doctree_make(job, j->doc);
-	struct latex l = { .e = e, .job = job, .tree = tree, .s = { .size = NORMAL_SIZE } };
+	struct latex l = {
+		.e = e,
+		.job = job,
+		.tree = tree,
+		.arena = job->scratch,
+		.s = { .size = NORMAL_SIZE },
+	};
 	latex_render_init(&l, j->out);
-	gsl_arena_init(&l.arena, mem);
 	gsl_strmap_init(&l.placed, mem);
 	gsl_strmap_init(&l.names, mem);
 	gsl_buf_init(&l.anchor, mem);
 	gsl_buf_init(&l.label, mem);
 	gsl_buf_init(&l.fmt, mem);
-	struct gsl_str title = tree->title.ptr ? one_line(&l.arena, tree->title)
+	struct gsl_str title = tree->title.ptr ? one_line(l.arena, tree->title)
 						: (struct gsl_str){ NULL, 0 };
 	struct latex_frame frame = {
 		.name = tree->name,
@@ -524,7 +529,6 @@ static void make_latex(struct gsl_emit_job *job)
 	render(&l);
 	latex_end(j->out, &frame);
 	gsl_xfree(mem, l.frames);
-	gsl_arena_free(&l.arena);
 	gsl_strmap_free(&l.placed);
 	gsl_strmap_free(&l.names);
 	gsl_buf_free(&l.anchor);

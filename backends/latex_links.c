@@ -42,7 +42,7 @@ static bool add_label(struct latex *l, struct gsl_strmap *set, const char *label
 	size_t len = strlen(label);
 	if (gsl_strmap_get(set, label, len))
 		return false;
-	char *key = gsl_arena_strndup(&l->arena, label, len);
+	char *key = gsl_arena_strndup(l->arena, label, len);
 	*gsl_strmap_slot(set, key, len) = key;
 	return true;
 }

@@ -104,7 +104,7 @@ struct latex {
 	struct state s;
 	struct frame *frames;       /* the nodes being rendered, outermost first */
 	size_t nframes, cap;
-	struct gsl_arena arena;     /* the labels below */
+	struct gsl_arena *arena;    /* the labels below (the job's scratch memory) */
 	struct gsl_strmap placed;   /* labels of the anchors placed so far */
 	struct gsl_strmap names;    /* labels of all anchors, for links written
 				       as `a href=#name` (found on first use) */
