@@ -234,15 +234,25 @@ static void take_in(struct gsl_ctx *ctx, struct gsl_docrun *run, const struct su
 
 /* Resolves the links of tree t to the first document of the run that
  * defines each name (as the original: a document that defines a name
- * after another does links to the other). */
+ * after another does links to the other). Links to a kind share its
+ * name's string, so the last documents found are kept by its address. */
 static void link_tree(const struct gsl_docrun *run, struct gsl_doctree *t)
 {
+	struct {
+		const char *name;
+		const struct gsl_document *doc;
+	} seen[256] = { 0 };
 	for (const struct gsl_dt_node *n = t->root; n; n = gsl_dt_following(t->root, n)) {
 		if (n->kind != GSL_DT_LINK)
 			continue;
 		struct gsl_dt_node *link = (struct gsl_dt_node *)n;
 		const char *name = link->u.link.name;
-		link->u.link.doc = gsl_strmap_get(&run->first, name, strlen(name));
+		size_t i = ((uintptr_t)name >> 3) % (sizeof seen / sizeof *seen);
+		if (seen[i].name != name) {
+			seen[i].name = name;
+			seen[i].doc = gsl_strmap_get(&run->first, name, strlen(name));
+		}
+		link->u.link.doc = seen[i].doc;
 	}
 }
 
