@@ -128,15 +128,17 @@ static void check_marker(struct builder *b, struct gsl_node *n)
 {
 	if (n->flags & (GSL_NODE_IN_DOC | GSL_NODE_IN_COMMENT))
 		return;
-	char words[GSL_TAG_WORDS_MAX];
-	const char *name = gsl_tag_words(n->tag, words);
 	bool def = n->flags & GSL_NODE_DEFINITION;
 	enum gsl_marker m = gsl_tag_marker(n->tag);
-	if (m == GSL_MARKER_REQUIRED && !def)
-		gsl_error(b->ctx, gsl_node_loc(n), "'%s' defines names: write '%s::'", name, name);
-	else if (m == GSL_MARKER_NEVER && def)
+	if (!(m == GSL_MARKER_REQUIRED && !def) && !(m == GSL_MARKER_NEVER && def))
+		return;
+	char words[GSL_TAG_WORDS_MAX];
+	const char *name = gsl_tag_words(n->tag, words);
+	if (def)
 		gsl_error(b->ctx, gsl_node_loc(n), "'%s' is not a definition: write '%s:' with one colon",
 			  name, name);
+	else
+		gsl_error(b->ctx, gsl_node_loc(n), "'%s' defines names: write '%s::'", name, name);
 }
 
 static void remember_include(struct builder *b, struct gsl_node *n)
