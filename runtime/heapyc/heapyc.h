@@ -134,6 +134,11 @@ struct hv_typeinfo {
     unsigned char hide;       /* enum hv_hide */
     unsigned char has_dict;   /* its objects may have a __dict__ */
     unsigned char managed_dict; /* and that __dict__ is created lazily */
+    PyCFunction sizeof_fn;    /* the type's __sizeof__ when it is a C method
+                                 without arguments, or NULL */
+    unsigned int sizeof_version; /* the type's version tag when sizeof_fn
+                                    was found: a change of the type's
+                                    attributes gives it another */
 };
 
 /* Type knowledge as an open-addressing table keyed by type address. */

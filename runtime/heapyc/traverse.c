@@ -103,6 +103,26 @@ default_size(PyObject *obj)
     return size;
 }
 
+/* What sys.getsizeof reports, through the C function of the type's
+   __sizeof__ (see find_sizeof in typetable.c) while the type is
+   unchanged; the checks are those of sys.getsizeof. */
+static size_t
+known_size(const struct hv_typeinfo *ti, PyObject *obj)
+{
+    PyObject *result = ti->sizeof_fn(obj, NULL); /* new reference */
+    if (!result)
+        return (size_t)-1;
+    Py_ssize_t size = PyLong_AsSsize_t(result);
+    Py_DECREF(result);
+    if (size == -1 && PyErr_Occurred())
+        return (size_t)-1;
+    if (size < 0) {
+        PyErr_SetString(PyExc_ValueError, "__sizeof__() should return >= 0");
+        return (size_t)-1;
+    }
+    return (size_t)size + cpy_preheader_size(ti->type);
+}
+
 size_t
 hv_size(NyHeapViewObject *hv, PyObject *obj)
 {
@@ -111,6 +131,9 @@ hv_size(NyHeapViewObject *hv, PyObject *obj)
         return (size_t)-1;
     if (ti->def && ti->def->size)
         return ti->def->size(obj);
+    if (ti->sizeof_fn && ti->type->tp_version_tag == ti->sizeof_version &&
+        (ti->type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG))
+        return known_size(ti, obj);
     return default_size(obj);
 }
 

@@ -45,6 +45,29 @@ grow(struct hv_typetable *t)
     return 0;
 }
 
+/* Keeps the C function behind ti->type's __sizeof__ when it is a method
+   descriptor without arguments (object's, list's, dict's ...), so sizes
+   are had without making a bound method per object. A type whose
+   version tag is not valid keeps none. */
+static void
+find_sizeof(struct hv_typeinfo *ti)
+{
+    static PyObject *name;
+    if (!name && !(name = PyUnicode_InternFromString("__sizeof__"))) {
+        PyErr_Clear();
+        return;
+    }
+    PyObject *descr = _PyType_Lookup(ti->type, name); /* borrowed */
+    if (!descr || !PyObject_TypeCheck(descr, &PyMethodDescr_Type) ||
+        !(ti->type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG))
+        return;
+    PyMethodDef *method = ((PyMethodDescrObject *)descr)->d_method;
+    if (method->ml_flags != METH_NOARGS)
+        return;
+    ti->sizeof_fn = method->ml_meth;
+    ti->sizeof_version = ti->type->tp_version_tag;
+}
+
 /* How objects of ti->type are traversed, given ti->def. */
 static enum hv_trav
 trav_for(const struct hv_typeinfo *ti)
@@ -88,6 +111,7 @@ insert(NyHeapViewObject *hv, PyTypeObject *type,
         }
     }
     ti->trav = trav_for(ti);
+    find_sizeof(ti);
     t->slots[probe(t, type)] = ti;
     t->used++;
     return ti;

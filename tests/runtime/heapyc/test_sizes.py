@@ -79,6 +79,30 @@ class Sizes(TestCase):
         self.assertLess(za, zt)
         self.assertLess(zt, zu)
 
+    def test_sizeof_of_python_classes(self):
+        class Declared:
+            def __sizeof__(self):
+                return 1000
+        self.assertEqual(self.hv.indisize_sum([Declared()]),
+                         sys.getsizeof(Declared()))
+
+        class Negative:
+            def __sizeof__(self):
+                return -1
+        with self.assertRaises(ValueError):
+            self.hv.indisize_sum([Negative()])
+
+    def test_sizeof_changed_after_the_view_saw_the_type(self):
+        class Later:
+            pass
+        obj = Later()
+        before = self.hv.indisize_sum([obj])
+        self.assertEqual(before, sys.getsizeof(obj))
+        Later.__sizeof__ = lambda self: 4096
+        after = sys.getsizeof(obj)   # the type, looked up anew, is valid again
+        self.assertNotEqual(after, before)
+        self.assertEqual(self.hv.indisize_sum([obj]), after)
+
 
 if __name__ == '__main__':
     unittest.main()
