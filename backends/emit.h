@@ -5,6 +5,7 @@
 #ifndef GSL_EMIT_H
 #define GSL_EMIT_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 
 #include "buf.h"
@@ -65,11 +66,12 @@ void gsl_emit_free(struct gsl_emit *e);
  * gsl_emit_finish is called, several at once on a machine of several
  * processors. By then the model and the document trees are only read: a
  * job may read them, writes only its output's buffer and memory of its
- * own, and reports problems with gsl_emit_job_error, which keeps them
- * until all jobs are done; they are then reported in the order the jobs
- * were made, so that every run reports alike. */
+ * own, and reports problems with gsl_emit_job_error (or _warning), which
+ * keeps them until all jobs are done; they are then reported in the order
+ * the jobs were made, so that every run reports alike. */
 struct gsl_emit_problem {
 	struct gsl_loc loc;
+	enum gsl_severity sev;                 /* GSL_ERROR or GSL_WARNING */
 	char *message;
 };
 
@@ -87,9 +89,15 @@ struct gsl_emit_job {
 /* Leaves job, with run set, for gsl_emit_finish; the job lives as long
  * as the run (in the context's arena, say). */
 void gsl_emit_later(struct gsl_emit *e, struct gsl_emit_job *job);
-/* Reports an error of a job at loc. */
+/* Reports an error, or a warning, of a job at loc. */
 void gsl_emit_job_error(struct gsl_emit_job *job, struct gsl_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+void gsl_emit_job_warning(struct gsl_emit_job *job, struct gsl_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The same with a severity and a va_list, for emitters that route their
+ * problems through a function of their own. */
+void gsl_emit_job_vdiag(struct gsl_emit_job *job, struct gsl_loc loc, enum gsl_severity sev,
+			const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
 /* Runs the jobs left so far and reports their problems
  * (gsl_emit_finish does, first). */
 void gsl_emit_run_jobs(struct gsl_emit *e);

@@ -26,23 +26,38 @@ void gsl_emit_later(struct gsl_emit *e, struct gsl_emit_job *job)
 	e->last_job = job;
 }
 
-void gsl_emit_job_error(struct gsl_emit_job *job, struct gsl_loc loc, const char *fmt, ...)
+void gsl_emit_job_vdiag(struct gsl_emit_job *job, struct gsl_loc loc, enum gsl_severity sev,
+			const char *fmt, va_list ap)
 {
 	const struct gsl_mem *mem = job->e->ctx->mem;
-	va_list ap;
-	va_start(ap, fmt);
+	va_list again;
+	va_copy(again, ap);
 	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
 	char *message = gsl_xmalloc(mem, (size_t)(n > 0 ? n : 0) + 1);
-	va_start(ap, fmt);
-	vsnprintf(message, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
-	va_end(ap);
+	vsnprintf(message, (size_t)(n > 0 ? n : 0) + 1, fmt, again);
+	va_end(again);
 	if (job->nproblems == job->problems_cap) {
 		job->problems_cap = job->problems_cap ? 2 * job->problems_cap : 8;
 		job->problems = gsl_xrealloc(mem, job->problems,
 					     job->problems_cap * sizeof *job->problems);
 	}
-	job->problems[job->nproblems++] = (struct gsl_emit_problem){ loc, message };
+	job->problems[job->nproblems++] = (struct gsl_emit_problem){ loc, sev, message };
+}
+
+void gsl_emit_job_error(struct gsl_emit_job *job, struct gsl_loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	gsl_emit_job_vdiag(job, loc, GSL_ERROR, fmt, ap);
+	va_end(ap);
+}
+
+void gsl_emit_job_warning(struct gsl_emit_job *job, struct gsl_loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	gsl_emit_job_vdiag(job, loc, GSL_WARNING, fmt, ap);
+	va_end(ap);
 }
 
 size_t gsl_emit_threads(void)
@@ -83,7 +98,8 @@ static void report(struct gsl_emit_job *job)
 {
 	const struct gsl_mem *mem = job->e->ctx->mem;
 	for (size_t i = 0; i < job->nproblems; i++) {
-		gsl_error(job->e->ctx, job->problems[i].loc, "%s", job->problems[i].message);
+		gsl_diag(job->e->ctx, job->problems[i].loc, job->problems[i].sev, "%s",
+			 job->problems[i].message);
 		gsl_xfree(mem, job->problems[i].message);
 	}
 	gsl_xfree(mem, job->problems);
