@@ -24,7 +24,8 @@ static void *page_malloc(size_t size)
 	return p + 1;
 }
 
-static bool is_pages(const void *p)
+/* Whether p was allocated for the page this thread is making. */
+static bool from_page(const void *p)
 {
 	return page_arena && gsl_arena_holds(page_arena, p);
 }
@@ -36,7 +37,7 @@ static void page_free(void *p)
 {
 	if (!p)
 		return;
-	if (!is_pages(p)) {
+	if (!from_page(p)) {
 		free(p);
 		return;
 	}
@@ -47,7 +48,7 @@ static void page_free(void *p)
 /* The newest piece grows where it is when it can. */
 static void *page_realloc(void *p, size_t size)
 {
-	if (!p || !is_pages(p))
+	if (!p || !from_page(p))
 		return p || !page_arena ? realloc(p, size) : page_malloc(size);
 	size_t *head = (size_t *)p - 1;
 	size_t old = *head;

@@ -145,7 +145,6 @@ struct gsl_docrun {
 	struct gsl_strmap first;        /* link name -> the first document that
 					   defines it */
 	struct survey *surveys;         /* by document, in the model's order */
-	const struct gsl_document **docs;
 	size_t ndocs;
 	struct gsl_dt_page *pages;
 	size_t npages, pages_cap;
