@@ -17,7 +17,8 @@ struct table {
 };
 
 struct program {
-	struct gsl_emit *e;
+	struct gsl_testjob *tj;
+	const struct gsl_mem *mem;
 	struct gsl_testdoc *td;
 	struct table examples, conditions, values, operands, checks, equations, arrows, steps, kinds;
 	uint32_t ntests;
@@ -189,7 +190,6 @@ static uint32_t put_arrow(struct program *pr, const struct arrow_row *a)
 static uint32_t preparing_row(struct program *pr, const struct gsl_tp_setup *s, bool call,
 			      bool assign, const char *member)
 {
-	struct gsl_ctx *ctx = pr->e->ctx;
 	gsl_buf_clear(&pr->text);
 	if (assign)
 		gsl_buf_puts(&pr->text, "\2 = ");
@@ -203,7 +203,7 @@ static uint32_t preparing_row(struct program *pr, const struct gsl_tp_setup *s, 
 		.args = &s->args,
 		.member = member,
 		.where = s->where,
-		.statement = gsl_arena_strdup(&ctx->arena, gsl_buf_cstr(&pr->text)),
+		.statement = gsl_arena_strdup(pr->tj->job.scratch, gsl_buf_cstr(&pr->text)),
 		.setup = -1,
 	};
 	return put_arrow(pr, &row);
@@ -212,7 +212,8 @@ static uint32_t preparing_row(struct program *pr, const struct gsl_tp_setup *s, 
 /* The row of the call that makes the preconditions of arrow a true. */
 static int32_t setup_row(struct program *pr, const struct gsl_tp_arrow *a)
 {
-	const char *member = gsl_arena_printf(&pr->e->ctx->arena, "the set-up of %s", a->member);
+	const char *member = gsl_arena_printf(pr->tj->job.scratch, "the set-up of %s",
+						a->member);
 	return (int32_t)preparing_row(pr, a->setup, true, false, member);
 }
 
@@ -221,7 +222,6 @@ static int32_t arrow_row(struct program *pr, const struct gsl_tp_arrow *a)
 {
 	if (pr->arrow_rows[a->index] >= 0)
 		return pr->arrow_rows[a->index];
-	struct gsl_ctx *ctx = pr->e->ctx;
 	struct arrow_row row = {
 		.name = a->name,
 		.args = &a->args,
@@ -232,8 +232,8 @@ static int32_t arrow_row(struct program *pr, const struct gsl_tp_arrow *a)
 	if (!gsl_c_form(a, &row.form)) {
 		void **reported = pointer_slot(pr, &pr->reported, a->node);
 		if (!*reported)
-			gsl_error(ctx, gsl_node_loc(a->node), "the ctest format has no C API call for "
-				  "the operator '%s'", a->name);
+			gsl_emit_job_error(&pr->tj->job, gsl_node_loc(a->node), "the ctest format has "
+					   "no C API call for the operator '%s'", a->name);
 		*reported = (void *)a->node;
 		row.form = (struct gsl_c_form){ .op = "CT_BUILTIN" };
 	}
@@ -253,7 +253,7 @@ static int32_t arrow_row(struct program *pr, const struct gsl_tp_arrow *a)
 	pr->equations.n += a->neqs;
 	gsl_buf_clear(&pr->text);
 	gsl_py_call(&pr->text, a, "\1", "\2");
-	row.statement = gsl_arena_strdup(&ctx->arena, gsl_buf_cstr(&pr->text));
+	row.statement = gsl_arena_strdup(pr->tj->job.scratch, gsl_buf_cstr(&pr->text));
 	return pr->arrow_rows[a->index] = (int32_t)put_arrow(pr, &row);
 }
 
@@ -269,7 +269,7 @@ static uint32_t step_index(struct program *pr, const struct gsl_tp_step *s)
 		return (uint32_t)((uintptr_t)*slot - 1);
 	struct dag *g = &pr->dag;
 	if (g->n == g->cap) {
-		const struct gsl_mem *mem = pr->e->ctx->mem;
+		const struct gsl_mem *mem = pr->mem;
 		g->cap = g->cap ? 2 * g->cap : 64;
 		g->steps = gsl_xrealloc(mem, g->steps, g->cap * sizeof *g->steps);
 		g->statements = gsl_xrealloc(mem, g->statements, g->cap * sizeof *g->statements);
@@ -288,7 +288,7 @@ static uint32_t step_index(struct program *pr, const struct gsl_tp_step *s)
 static void number_steps(struct program *pr, const struct gsl_tp_step *first)
 {
 	struct dag *g = &pr->dag;
-	const struct gsl_mem *mem = pr->e->ctx->mem;
+	const struct gsl_mem *mem = pr->mem;
 	uint32_t depth = 0, cap = 64;
 	uint32_t *stack = gsl_xmalloc(mem, cap * sizeof *stack);
 	stack[depth++] = step_index(pr, first);
@@ -332,7 +332,7 @@ static int32_t step_rows(struct program *pr, const struct gsl_tp_step *first)
 {
 	struct dag *g = &pr->dag;
 	gsl_strmap_free(&pr->step_index);
-	gsl_strmap_init(&pr->step_index, pr->e->ctx->mem);
+	gsl_strmap_init(&pr->step_index, pr->mem);
 	g->n = 0;
 	if (!first)
 		return -1;
@@ -359,7 +359,7 @@ static uint32_t construct_rows(struct program *pr, const struct gsl_tp_origin *o
 	for (uint32_t i = 0; o && i < o->nconstructs; i++) {
 		const struct gsl_tp_construct *c = &o->constructs[i];
 		struct gsl_tp_setup s = { .name = c->name, .args = c->args, .where = c->where };
-		preparing_row(pr, &s, c->call, true, gsl_arena_printf(&pr->e->ctx->arena,
+		preparing_row(pr, &s, c->call, true, gsl_arena_printf(pr->tj->job.scratch,
 								      "constructor %s", c->name));
 	}
 	return first;
@@ -370,9 +370,9 @@ static void plan_rows(struct program *pr, const struct gsl_testplan *p)
 	for (uint32_t i = 0; i < p->nnew_conds; i++)
 		condition_row(pr, p->new_conds[i]);
 	if (p->narrows > pr->narrow_rows) {
-		gsl_xfree(pr->e->ctx->mem, pr->arrow_rows);
+		gsl_xfree(pr->mem, pr->arrow_rows);
 		pr->narrow_rows = p->narrows;
-		pr->arrow_rows = gsl_xmalloc(pr->e->ctx->mem, p->narrows * sizeof *pr->arrow_rows);
+		pr->arrow_rows = gsl_xmalloc(pr->mem, p->narrows * sizeof *pr->arrow_rows);
 	}
 	for (uint32_t i = 0; i < p->narrows; i++)
 		pr->arrow_rows[i] = -1;
@@ -446,10 +446,11 @@ static void put_document(struct gsl_render *r, struct program *pr, const struct 
  * row a line. Examples and conditions keep the Python the Python tests
  * give them (get_ex_N, cond_N); calls keep their Python statement, for
  * messages. */
-void gsl_emit_ctest(struct gsl_emit *e, const struct gsl_document *d)
+static void write_program(struct gsl_testjob *tj, struct gsl_testdoc *td)
 {
-	const struct gsl_mem *mem = e->ctx->mem;
-	struct program pr = { .e = e };
+	const struct gsl_mem *mem = tj->job.e->ctx->mem;
+	const struct gsl_document *d = tj->d;
+	struct program pr = { .tj = tj, .mem = mem, .td = td };
 	struct table *tables[] = { &pr.examples, &pr.conditions, &pr.values, &pr.operands,
 				   &pr.checks, &pr.equations, &pr.arrows, &pr.steps, &pr.kinds };
 	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
@@ -460,13 +461,11 @@ void gsl_emit_ctest(struct gsl_emit *e, const struct gsl_document *d)
 	gsl_strmap_init(&pr.reported, mem);
 	gsl_strmap_init(&pr.step_index, mem);
 
-	pr.td = gsl_testdoc_open(e, d, GSL_FORMAT_CTEST);
-	for (const struct gsl_testplan *p; (p = gsl_testdoc_next(pr.td));)
+	for (const struct gsl_testplan *p; (p = gsl_testdoc_next(td));)
 		plan_rows(&pr, p);
 
 	struct gsl_render r;
-	gsl_render_init(&r, gsl_emit_file(e, d, gsl_arena_printf(&e->ctx->arena, "%s.c", d->name)),
-			"\t", NULL, NULL);
+	gsl_render_init(&r, tj->out, "\t", NULL, NULL);
 	gsl_buf_clear(&pr.text);
 	gsl_c_cstring(&pr.text, d->name);
 	gsl_render_rawf(&r, "/* Conformance tests generated by gslc from the document %s (%s):\n"
@@ -475,7 +474,7 @@ void gsl_emit_ctest(struct gsl_emit *e, const struct gsl_document *d)
 			" *     cc -o %s %s.c $(gslc --ctest-flags)\n"
 			" * and run it with the implementation on PYTHONPATH: it prints TAP and\n"
 			" * exits with 0 when every test passes. */\n", gsl_buf_cstr(&pr.text),
-			gsl_testdoc_where(pr.td, d->node), d->name, d->name);
+			gsl_testdoc_where(td, d->node), d->name, d->name);
 	gsl_render_raw(&r, (const char *)gsl_ctest_engine);
 	gsl_render_raw(&r, "\n/* ---- The tests ------------------------------------------------"
 		       "------------ */\n\n");
@@ -492,7 +491,6 @@ void gsl_emit_ctest(struct gsl_emit *e, const struct gsl_document *d)
 	put_table(&r, NULL, "struct ct_kind", "kinds", &pr.kinds);
 	put_document(&r, &pr, d);
 
-	gsl_testdoc_close(pr.td);
 	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
 		gsl_buf_free(&tables[i]->rows);
 	gsl_buf_free(&pr.text);
@@ -505,6 +503,12 @@ void gsl_emit_ctest(struct gsl_emit *e, const struct gsl_document *d)
 	gsl_xfree(mem, pr.dag.statements);
 	gsl_xfree(mem, pr.dag.chain);
 	gsl_xfree(mem, pr.dag.state);
+}
+
+void gsl_emit_ctest(struct gsl_emit *e, const struct gsl_document *d)
+{
+	gsl_testdoc_later(e, d, GSL_FORMAT_CTEST, gsl_arena_printf(&e->ctx->arena, "%s.c", d->name),
+			  write_program);
 }
 
 /* ---- Building ----------------------------------------------------------------------------- */

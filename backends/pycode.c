@@ -77,19 +77,17 @@ void gsl_py_slug(struct gsl_buf *b, const char *s, size_t n)
 		gsl_buf_putc(b, is_word(s[i], false) ? s[i] : '_');
 }
 
-const char *gsl_py_name(struct gsl_ctx *ctx, struct gsl_strmap *used, const char *prefix,
+const char *gsl_py_name(struct gsl_arena *a, struct gsl_strmap *used, const char *prefix,
 			const char *name)
 {
-	struct gsl_buf b;
-	gsl_buf_init(&b, ctx->mem);
-	gsl_buf_puts(&b, prefix);
-	gsl_py_slug(&b, name, strlen(name));
-	const char *slug = gsl_intern(ctx, gsl_buf_cstr(&b), b.len);
-	gsl_buf_free(&b);
+	char *slug = gsl_arena_printf(a, "%s%s", prefix, name);
+	for (char *c = slug + strlen(prefix); *c; c++)
+		if (!is_word(*c, false))
+			*c = '_';
 	void **count = gsl_strmap_slot(used, slug, strlen(slug));
 	uintptr_t n = (uintptr_t)*count;
 	*count = (void *)(n + 1);
-	return n ? gsl_arena_printf(&ctx->arena, "%s_%u", slug, (unsigned)n) : slug;
+	return n ? gsl_arena_printf(a, "%s_%u", slug, (unsigned)n) : slug;
 }
 
 void gsl_py_attribute(struct gsl_buf *b, const char *obj, const char *name)

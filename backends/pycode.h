@@ -17,8 +17,9 @@ void gsl_py_attribute(struct gsl_buf *b, const char *obj, const char *name);
 /* Appends s[0..n) made an identifier: other characters become '_'. */
 void gsl_py_slug(struct gsl_buf *b, const char *s, size_t n);
 /* prefix and name made an identifier; "_1", "_2" ... added when used
- * (which counts the names given) has it already. Interned in ctx. */
-const char *gsl_py_name(struct gsl_ctx *ctx, struct gsl_strmap *used, const char *prefix,
+ * (which counts the names given, and keeps them) has it already. In a,
+ * which lives as long as used. */
+const char *gsl_py_name(struct gsl_arena *a, struct gsl_strmap *used, const char *prefix,
 			const char *name);
 
 /* Appends what an argument is: its expression, or the call of its

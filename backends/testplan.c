@@ -3,6 +3,7 @@
  * the calls of each mapping. */
 #include "testplan_int.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 /* ---- Small containers -------------------------------------------------- */
@@ -98,6 +99,25 @@ bool tp_report_once(struct gsl_testdoc *td, const struct gsl_node *n)
 		return false;
 	*slot = (void *)n;
 	return td->report;
+}
+
+void tp_error(struct gsl_testdoc *td, struct gsl_loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	gsl_emit_job_vdiag(td->job, loc, GSL_ERROR, fmt, ap);
+	va_end(ap);
+	td->errors++;
+}
+
+const char *tp_intern(struct gsl_testdoc *td, const char *s, size_t len)
+{
+	const char *found = gsl_strmap_get(&td->keywords, s, len);
+	if (found)
+		return found;
+	char *copy = gsl_arena_strndup(td->arena, s, len);
+	*gsl_strmap_slot(&td->keywords, copy, len) = copy;
+	return copy;
 }
 
 struct gsl_str tp_spec_name(const struct gsl_node *n)
@@ -202,33 +222,33 @@ static void check_children(struct gsl_testdoc *td)
 			break;
 		default: {
 			struct gsl_str tag = gsl_node_tag(c);
-			gsl_error(td->ctx, gsl_node_loc(c), "a document with %s output holds only "
-				  "'test of' directives, not '%.*s'",
-				  gsl_format_name(first_format(td->d, GSL_FORMAT_TESTER |
-							       GSL_FORMAT_UNITTEST |
-							       GSL_FORMAT_CTEST)),
-				  (int)tag.len, tag.ptr);
+			tp_error(td, gsl_node_loc(c), "a document with %s output holds only "
+				 "'test of' directives, not '%.*s'",
+				 gsl_format_name(first_format(td->d, GSL_FORMAT_TESTER |
+							      GSL_FORMAT_UNITTEST |
+							      GSL_FORMAT_CTEST)),
+				 (int)tag.len, tag.ptr);
 		}
 		}
 	}
 }
 
-struct gsl_testdoc *gsl_testdoc_open(struct gsl_emit *e, const struct gsl_document *d,
-				     unsigned format)
+static struct gsl_testdoc *open_testdoc(struct gsl_testjob *tj)
 {
-	struct gsl_ctx *ctx = e->ctx;
+	const struct gsl_ctx *ctx = tj->job.e->ctx;
+	const struct gsl_document *d = tj->d;
 	struct gsl_testdoc *td = gsl_xmalloc(ctx->mem, sizeof *td);
 	unsigned tests = GSL_FORMAT_TESTER | GSL_FORMAT_UNITTEST | GSL_FORMAT_CTEST;
 	unsigned making = GSL_FORMAT_UNITTEST | GSL_FORMAT_CTEST;
 	*td = (struct gsl_testdoc){
-		.e = e,
-		.m = e->model,
+		.job = &tj->job,
+		.m = tj->job.e->model,
 		.ctx = ctx,
 		.d = d,
-		.format = format,
-		.report = first_format(d, tests) == format,
-		.origins = (format & making) != 0,
-		.report_origins = first_format(d, making) == format,
+		.format = tj->format,
+		.report = first_format(d, tests) == tj->format,
+		.origins = (tj->format & making) != 0,
+		.report_origins = first_format(d, making) == tj->format,
 		.arena = gsl_xmalloc(ctx->mem, sizeof *td->arena),
 		.test_of = d->node->first_child,
 	};
@@ -241,6 +261,7 @@ struct gsl_testdoc *gsl_testdoc_open(struct gsl_emit *e, const struct gsl_docume
 	tp_map_init(&td->members, ctx->mem);
 	tp_map_init(&td->reported, ctx->mem);
 	tp_map_init(&td->superkind_examples, ctx->mem);
+	gsl_strmap_init(&td->keywords, ctx->mem);
 	gsl_strmap_init(&td->vertices, ctx->mem);
 	gsl_buf_init(&td->buf, ctx->mem);
 	if (td->report)
@@ -248,7 +269,7 @@ struct gsl_testdoc *gsl_testdoc_open(struct gsl_emit *e, const struct gsl_docume
 	return td;
 }
 
-void gsl_testdoc_close(struct gsl_testdoc *td)
+static void close_testdoc(struct gsl_testdoc *td)
 {
 	const struct gsl_mem *mem = td->ctx->mem;
 	tp_map_free(&td->examples);
@@ -258,6 +279,7 @@ void gsl_testdoc_close(struct gsl_testdoc *td)
 	tp_map_free(&td->members);
 	tp_map_free(&td->reported);
 	tp_map_free(&td->superkind_examples);
+	gsl_strmap_free(&td->keywords);
 	gsl_strmap_free(&td->vertices);
 	gsl_buf_free(&td->buf);
 	gsl_xfree(mem, td->new_examples.v);
@@ -268,6 +290,32 @@ void gsl_testdoc_close(struct gsl_testdoc *td)
 	gsl_arena_free(td->arena);
 	gsl_xfree(mem, td->arena);
 	gsl_xfree(mem, td);
+}
+
+/* A job of gsl_testdoc_later: the document planned as its writer asks. */
+static void run(struct gsl_emit_job *job)
+{
+	struct gsl_testjob *tj = (struct gsl_testjob *)job;
+	struct gsl_testdoc *td = open_testdoc(tj);
+	tj->write(tj, td);
+	close_testdoc(td);
+}
+
+void gsl_testdoc_later(struct gsl_emit *e, const struct gsl_document *d, unsigned format,
+		       const char *file,
+		       void (*write)(struct gsl_testjob *tj, struct gsl_testdoc *td))
+{
+	/* Jobs read tgt names at once: none may be made while they run. */
+	gsl_model_name_all(e->model);
+	struct gsl_testjob *tj = gsl_arena_alloc(&e->ctx->arena, sizeof *tj);
+	*tj = (struct gsl_testjob){
+		.job.run = run,
+		.d = d,
+		.format = format,
+		.out = gsl_emit_file(e, d, file),
+		.write = write,
+	};
+	gsl_emit_later(e, &tj->job);
 }
 
 /* The next kind named by a `test of` of the document, or NULL. */
@@ -375,7 +423,7 @@ const struct gsl_testplan *gsl_testdoc_next(struct gsl_testdoc *td)
 					   gsl_subject_target(kind)->node : kind->node),
 		.coverage = gsl_test_coverage(td->test_of),
 	};
-	unsigned errors = td->ctx->diag.errors;
+	unsigned errors = td->errors;
 	struct tp_vertex *root = tp_graph_build(td, kind);
 	td->plan.narrows = td->narrows;
 	tp_paths_build(td, root);
@@ -383,8 +431,8 @@ const struct gsl_testplan *gsl_testdoc_next(struct gsl_testdoc *td)
 		td->plan.origin = tp_origin(td, kind);
 	use_plan(td);
 	/* Nothing to test is worth a word unless an error said why. */
-	if (!td->plan.nsteps && td->report && td->ctx->diag.errors == errors)
-		gsl_warning(td->ctx, name->loc, "no tests of '%s': its kind has no attributes, "
-			    "mappings or operators to test", td->plan.tgt);
+	if (!td->plan.nsteps && td->report && td->errors == errors)
+		gsl_emit_job_warning(td->job, name->loc, "no tests of '%s': its kind has no "
+				     "attributes, mappings or operators to test", td->plan.tgt);
 	return &td->plan;
 }

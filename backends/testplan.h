@@ -166,15 +166,29 @@ struct gsl_testplan {
 
 struct gsl_testdoc;
 
-/* Starts planning the tests of document d for the given format. Each
- * problem is reported once, by the first test format of the document;
- * the formats that make their own objects also plan origins. */
-struct gsl_testdoc *gsl_testdoc_open(struct gsl_emit *e, const struct gsl_document *d,
-				     unsigned format);
+/* The tests of a document in one format, planned and written by a job
+ * of their own: jobs run at the end of the run, on all processors (see
+ * emit.h). Each problem of the plans is reported once, by the first
+ * test format of the document; the formats that make their own objects
+ * also plan origins. */
+struct gsl_testjob {
+	struct gsl_emit_job job;
+	const struct gsl_document *d;
+	unsigned format;
+	struct gsl_buf *out;            /* the output file */
+	/* Writes the tests into out, taking the plans from td; memory that
+	 * lasts as long as the job is in job.scratch. */
+	void (*write)(struct gsl_testjob *tj, struct gsl_testdoc *td);
+};
+
+/* Leaves the tests of document d in format, written into the output
+ * file of that name, to a job that calls write. */
+void gsl_testdoc_later(struct gsl_emit *e, const struct gsl_document *d, unsigned format,
+		       const char *file,
+		       void (*write)(struct gsl_testjob *tj, struct gsl_testdoc *td));
 /* The plan of the next kind tested in the document, or NULL at the end.
  * It is valid until the next call. */
 const struct gsl_testplan *gsl_testdoc_next(struct gsl_testdoc *td);
-void gsl_testdoc_close(struct gsl_testdoc *td);
 
 /* The name of the file of a node, as its package names it ("sets.gsl",
  * "a/b.gsl"), and its line: what generated tests quote. */

@@ -96,9 +96,9 @@ static bool too_many(struct enumeration *en, uint64_t n, uint64_t nvalues)
 	if (n <= MAX_LISTS && en->work <= MAX_WORK)
 		return false;
 	if (!en->failed && fail(en, en->mapping))
-		gsl_error(en->td->ctx, gsl_node_loc(en->mapping), "the arguments of this mapping "
-			  "make too many example argument lists to enumerate (the limit is %u); "
-			  "specify fewer examples", MAX_LISTS);
+		tp_error(en->td, gsl_node_loc(en->mapping), "the arguments of this mapping "
+			 "make too many example argument lists to enumerate (the limit is %u); "
+			 "specify fewer examples", MAX_LISTS);
 	return true;
 }
 
@@ -179,7 +179,7 @@ static struct lang argument(struct enumeration *en, const struct gsl_node *spec)
 	const char *keyword = NULL;
 	if (spec->tag == GSL_TAG_KEY_ARG) {
 		struct gsl_str k = tp_spec_name(spec);
-		keyword = gsl_intern(en->td->ctx, k.ptr, k.len);
+		keyword = tp_intern(en->td, k.ptr, k.len);
 	}
 	for (uint32_t i = 0; i < xs.n; i++) {
 		struct gsl_tp_value *v = gsl_arena_alloc(&en->arena, sizeof *v);
@@ -189,12 +189,12 @@ static struct lang argument(struct enumeration *en, const struct gsl_node *spec)
 	const struct gsl_name *kind = spec->u.argspec->kind;
 	if (!xs.n && fail(en, spec)) {
 		if (kind)
-			gsl_error(en->td->ctx, gsl_node_loc(spec), "test coverage: the kind '%.*s' "
-				  "of this argument has no examples ('.eg:') to call with",
-				  (int)kind->len, kind->text);
+			tp_error(en->td, gsl_node_loc(spec), "test coverage: the kind '%.*s' "
+				 "of this argument has no examples ('.eg:') to call with",
+				 (int)kind->len, kind->text);
 		else
-			gsl_error(en->td->ctx, gsl_node_loc(spec), "test coverage: this argument "
-				  "has no kind, so no examples to call with");
+			tp_error(en->td, gsl_node_loc(spec), "test coverage: this argument "
+				 "has no kind, so no examples to call with");
 	}
 	gsl_xfree(en->td->ctx->mem, xs.v);
 	return r;
@@ -216,8 +216,8 @@ static struct lang listed(struct enumeration *en, const struct gsl_node *args)
 			one.lists[one.n++] = (struct gsl_tp_args){ v, 1 };
 		}
 		if (!xs.n && fail(en, args))
-			gsl_error(en->td->ctx, gsl_node_loc(args), "test coverage: the kind '%.*s' "
-				  "has no examples ('.eg:') to call with", (int)n->len, n->text);
+			tp_error(en->td, gsl_node_loc(args), "test coverage: the kind '%.*s' "
+				 "has no examples ('.eg:') to call with", (int)n->len, n->text);
 		gsl_xfree(en->td->ctx->mem, xs.v);
 		r = concat(en, r, one);
 	}
@@ -237,7 +237,7 @@ static struct lang repeat(struct enumeration *en, const struct gsl_node *n,
 {
 	if (!nparts) {
 		if (fail(en, n))
-			gsl_error(en->td->ctx, gsl_node_loc(n), "'repeat' has nothing to repeat");
+			tp_error(en->td, gsl_node_loc(n), "'repeat' has nothing to repeat");
 		return empty_list(en);
 	}
 	struct lang one = sequence(en, parts, nparts);
@@ -273,7 +273,7 @@ static struct lang finish(struct enumeration *en, const struct gsl_node *n,
 	case GSL_TAG_ALT: {
 		if (!nparts) {
 			if (fail(en, n))
-				gsl_error(en->td->ctx, gsl_node_loc(n), "'alt' has no alternatives");
+				tp_error(en->td, gsl_node_loc(n), "'alt' has no alternatives");
 			return empty_list(en);
 		}
 		struct lang r = parts[0];

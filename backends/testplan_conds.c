@@ -45,8 +45,8 @@ static const struct gsl_tp_condition *condition(struct gsl_testdoc *td,
 	gsl_xfree(td->ctx->mem, params.v);
 	gsl_xfree(td->ctx->mem, code.v);
 	if (!code.n && tp_report_once(td, s->node))
-		gsl_error(td->ctx, s->name->loc, "condition '%.*s' has no '.python code' to test "
-			  "it with", (int)name.len, name.ptr);
+		tp_error(td, s->name->loc, "condition '%.*s' has no '.python code' to test "
+			 "it with", (int)name.len, name.ptr);
 	*slot = c;
 	return c;
 }
@@ -121,8 +121,8 @@ static bool make_check(struct gsl_testdoc *td, const struct gsl_node *ref, struc
 		} else if (name.len && name.ptr[0] == '<') {
 			if (before) {
 				if (tp_report_once(td, ref))
-					gsl_error(td->ctx, a->loc, "'%.*s' is not known before the call",
-						  (int)name.len, name.ptr);
+					tp_error(td, a->loc, "'%.*s' is not known before the call",
+						 (int)name.len, name.ptr);
 				return false;
 			}
 			ops[n].kind = GSL_TP_RESULT;
@@ -130,10 +130,10 @@ static bool make_check(struct gsl_testdoc *td, const struct gsl_node *ref, struc
 			ops[n].kind = GSL_TP_ARGUMENT;
 		} else {
 			if (!declares(mapping, name) && tp_report_once(td, ref))
-				gsl_error(td->ctx, a->loc, "'%.*s' names no argument of the call, nor "
-					  "the object (%s%.*s%s)", (int)name.len, name.ptr,
-					  self.len ? "'" : "which has no '.self'", (int)self.len,
-					  self.ptr, self.len ? "'" : "");
+				tp_error(td, a->loc, "'%.*s' names no argument of the call, nor "
+					 "the object (%s%.*s%s)", (int)name.len, name.ptr,
+					 self.len ? "'" : "which has no '.self'", (int)self.len,
+					 self.ptr, self.len ? "'" : "");
 			return false;
 		}
 	}
@@ -164,8 +164,8 @@ static void equation(struct gsl_testdoc *td, const struct gsl_node *eq, struct g
 	}
 	if (npres != 1 || !nposts) {
 		if (tp_report_once(td, eq))
-			gsl_error(td->ctx, gsl_node_loc(eq), "an equation takes one precondition "
-				  "and one or more postconditions, not %u and %u", npres, nposts);
+			tp_error(td, gsl_node_loc(eq), "an equation takes one precondition "
+				 "and one or more postconditions, not %u and %u", npres, nposts);
 		return;
 	}
 	struct gsl_tp_equation *e = gsl_arena_alloc(td->arena, sizeof *e);
@@ -356,8 +356,8 @@ static bool setup_args(struct gsl_testdoc *td, const struct gsl_node *candidate,
 		gsl_xfree(td->ctx->mem, xs.v);
 		if (!xs.n) {
 			if (tp_report_once(td, c))
-				gsl_error(td->ctx, gsl_node_loc(c), "test coverage: a precondition is "
-					  "set up by this method, but its argument has no examples");
+				tp_error(td, gsl_node_loc(c), "test coverage: a precondition is "
+					 "set up by this method, but its argument has no examples");
 			return false;
 		}
 	}
@@ -414,8 +414,8 @@ const struct gsl_tp_setup *tp_setup(struct gsl_testdoc *td, const struct tp_vert
 	}
 	gsl_xfree(td->ctx->mem, m.pairs);
 	if (!s && tp_report_once(td, calls->pres[0]))
-		gsl_error(td->ctx, gsl_node_loc(calls->pres[0]), "no method of '%s' without "
-			  "preconditions has postconditions that make the preconditions of this "
-			  "call true, to call first", from->key);
+		tp_error(td, gsl_node_loc(calls->pres[0]), "no method of '%s' without "
+			 "preconditions has postconditions that make the preconditions of this "
+			 "call true, to call first", from->key);
 	return s;
 }

@@ -102,9 +102,9 @@ struct tp_calls {
 };
 
 struct gsl_testdoc {
-	struct gsl_emit *e;
-	struct gsl_model *m;
-	struct gsl_ctx *ctx;
+	struct gsl_emit_job *job;          /* keeps the problems to report */
+	struct gsl_model *m;               /* only read: jobs run at once */
+	const struct gsl_ctx *ctx;         /* ... its files and memory too */
 	const struct gsl_document *d;
 	unsigned format;                   /* the format being emitted */
 	bool report;                       /* report the problems of plans */
@@ -125,6 +125,8 @@ struct gsl_testdoc {
 	struct tp_map members;             /* aspect -> its names in messages */
 	struct tp_map reported;            /* nodes whose problem was reported */
 	struct tp_map superkind_examples;  /* kind -> first example of a superkind of it */
+	struct gsl_strmap keywords;        /* keyword names, one copy of each */
+	unsigned errors;                   /* errors reported */
 	uint32_t nexamples;                /* examples with a context, numbered */
 	uint32_t nconds;
 	/* The current plan. */
@@ -144,6 +146,12 @@ bool tp_usable(const struct gsl_node *n);
 /* Whether n's problem is to be reported now: the first time, by the
  * format that reports. */
 bool tp_report_once(struct gsl_testdoc *td, const struct gsl_node *n);
+/* Reports an error of the plans (kept by the job until all are done). */
+void tp_error(struct gsl_testdoc *td, struct gsl_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The one copy, NUL-terminated, of s[0..len) in the document's planning:
+ * equal names are equal pointers. */
+const char *tp_intern(struct gsl_testdoc *td, const char *s, size_t len);
 const struct gsl_tp_example *tp_example(struct gsl_testdoc *td, const struct gsl_node *eg);
 /* The examples of a kind, in order, appended to out (gsl_tp_example *). */
 void tp_kind_examples(struct gsl_testdoc *td, const struct gsl_subject *kind, struct tp_vec *out);

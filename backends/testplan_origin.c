@@ -137,11 +137,11 @@ const struct gsl_tp_origin *tp_origin(struct gsl_testdoc *td, const struct gsl_s
 		};
 	} else if (ok && td->report_origins) {
 		struct gsl_str name = gsl_subject_name(kind);
-		gsl_error(td->ctx, td->plan.name->loc, "%s tests make their own objects, and "
-			  "there is no way to make a '%.*s': give it an '.eg:', a superkind with "
-			  "'.superkind of: %.*s' and an '.eg:', or a '.constructor:' whose owner "
-			  "can be made", gsl_format_name(td->format), (int)name.len, name.ptr,
-			  (int)name.len, name.ptr);
+		tp_error(td, td->plan.name->loc, "%s tests make their own objects, and "
+			 "there is no way to make a '%.*s': give it an '.eg:', a superkind with "
+			 "'.superkind of: %.*s' and an '.eg:', or a '.constructor:' whose owner "
+			 "can be made", gsl_format_name(td->format), (int)name.len, name.ptr,
+			 (int)name.len, name.ptr);
 	}
 	gsl_xfree(mem, seen.v);
 	gsl_xfree(mem, ctors.v);

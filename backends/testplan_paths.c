@@ -565,9 +565,9 @@ void tp_paths_build(struct gsl_testdoc *td, struct tp_vertex *root)
 		cycles_paths(&mc, root, cov.n);
 	finish_steps(&mc);
 	if ((mc.full || !count_statements(&mc)) && td->report)
-		gsl_error(td->ctx, td->plan.name->loc, "the tests of '%s' take more than %u "
-			  "statements or too long to plan; lower its coverage", td->plan.tgt,
-			  mc.full ? MAX_STEPS : MAX_STATEMENTS);
+		tp_error(td, td->plan.name->loc, "the tests of '%s' take more than %u "
+			 "statements or too long to plan; lower its coverage", td->plan.tgt,
+			 mc.full ? MAX_STEPS : MAX_STATEMENTS);
 	if (mc.full || td->plan.nsteps > MAX_STATEMENTS) {
 		td->plan.root.first_child = NULL;
 		td->plan.nsteps = 0;

@@ -73,6 +73,33 @@ const char *gsl_subject_tgt(struct gsl_model *m, const struct gsl_subject *s)
 	return named(s)->tgt;
 }
 
+void gsl_model_name_all(struct gsl_model *m)
+{
+	if (m->named)
+		return;
+	/* Attributes nest: a stack of the members still to name. */
+	const struct gsl_mem *mem = m->ctx->mem;
+	struct gsl_subject **stack = NULL;
+	size_t n = 0, cap = 0;
+	for (struct gsl_package *p = m->packages; p; p = p->next)
+		for (struct gsl_subject *def = p->defs; def; def = def->next) {
+			for (struct gsl_subject *s = def;; s = stack[--n]) {
+				gsl_subject_tgt(m, s);
+				for (struct gsl_subject *ms = s->members; ms; ms = ms->next) {
+					if (n == cap) {
+						cap = cap ? 2 * cap : 64;
+						stack = gsl_xrealloc(mem, stack, cap * sizeof *stack);
+					}
+					stack[n++] = ms;
+				}
+				if (!n)
+					break;
+			}
+		}
+	gsl_xfree(mem, stack);
+	m->named = true;
+}
+
 struct gsl_str gsl_subject_name(const struct gsl_subject *s)
 {
 	return gsl_name_str(s->name);

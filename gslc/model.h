@@ -92,6 +92,7 @@ struct gsl_model {
 	struct gsl_strmap by_name;      /* package name -> package */
 	struct gsl_document *documents; /* of all main packages, in order */
 	struct gsl_document *last_document;
+	bool named;                     /* every subject has its tgt name */
 };
 
 /* Loads and resolves the named files and everything they import.
@@ -106,6 +107,10 @@ void gsl_model_free(struct gsl_model *m);
  * package where it is written ("sets.NodeSet.add"); for an import, that
  * of what it imports. Built on first use. */
 const char *gsl_subject_tgt(struct gsl_model *m, const struct gsl_subject *s);
+/* Builds the tgt name of every definition now: after it, gsl_subject_tgt
+ * only reads the model, and threads may call it at once. Does nothing
+ * the second time. */
+void gsl_model_name_all(struct gsl_model *m);
 
 /* The definition behind imports: the subject that is not an import. */
 const struct gsl_subject *gsl_subject_target(const struct gsl_subject *s);
