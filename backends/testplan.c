@@ -249,10 +249,9 @@ static struct gsl_testdoc *open_testdoc(struct gsl_testjob *tj)
 		.report = first_format(d, tests) == tj->format,
 		.origins = (tj->format & making) != 0,
 		.report_origins = first_format(d, making) == tj->format,
-		.arena = gsl_xmalloc(ctx->mem, sizeof *td->arena),
+		.arena = tj->job.scratch,
 		.test_of = d->node->first_child,
 	};
-	gsl_arena_init(td->arena, ctx->mem);
 	gsl_arena_init(&td->scratch, ctx->mem);
 	tp_map_init(&td->examples, ctx->mem);
 	tp_map_init(&td->conds, ctx->mem);
@@ -287,8 +286,6 @@ static void close_testdoc(struct gsl_testdoc *td)
 	gsl_xfree(mem, td->all_vertices.v);
 	gsl_xfree(mem, td->made.v);
 	gsl_arena_free(&td->scratch);
-	gsl_arena_free(td->arena);
-	gsl_xfree(mem, td->arena);
 	gsl_xfree(mem, td);
 }
 
@@ -407,8 +404,7 @@ const struct gsl_testplan *gsl_testdoc_next(struct gsl_testdoc *td)
 	const struct gsl_name *name = next_name(td);
 	if (!name)
 		return NULL;
-	gsl_arena_free(&td->scratch);
-	gsl_arena_init(&td->scratch, td->ctx->mem);
+	gsl_arena_reset(&td->scratch);
 	gsl_strmap_free(&td->vertices);
 	td->all_vertices.n = 0;
 	td->narrows = 0;

@@ -112,7 +112,8 @@ struct gsl_testdoc {
 	bool report_origins;
 	bool superkinds_indexed;           /* superkind_examples is made */
 	struct gsl_arena *arena;           /* what lives as long as the document's
-					      planning: examples, conditions, calls */
+					      planning: examples, conditions, calls
+					      (the job's scratch memory) */
 	struct gsl_arena scratch;          /* the current plan's graph and steps */
 	/* Where the document walk is. */
 	const struct gsl_node *test_of;
