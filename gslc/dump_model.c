@@ -6,15 +6,6 @@
 #include "dump.h"
 #include "model.h"
 
-static const char *const subject_kinds[] = {
-	[GSL_SUBJECT_KIND] = "kind",
-	[GSL_SUBJECT_SUPERKIND] = "superkind",
-	[GSL_SUBJECT_CONDITION] = "condition",
-	[GSL_SUBJECT_MACRO] = "macro",
-	[GSL_SUBJECT_IMPORT] = "import",
-	[GSL_SUBJECT_ATTRIBUTE] = "attribute",
-};
-
 static void location(struct gsl_json *j, struct gsl_ctx *ctx, struct gsl_loc loc)
 {
 	const struct gsl_file *f = gsl_ctx_file(ctx, loc.file);
@@ -57,7 +48,7 @@ static void subject_head(struct gsl_json *j, struct gsl_model *m, const struct g
 {
 	gsl_json_object(j);
 	gsl_json_key(j, "kind");
-	gsl_json_cstring(j, subject_kinds[s->kind]);
+	gsl_json_cstring(j, gsl_subject_kind_name(s->kind));
 	gsl_json_key(j, "name");
 	gsl_json_string(j, s->name->text, s->name->len);
 	gsl_json_key(j, "tgt");

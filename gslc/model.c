@@ -120,7 +120,7 @@ static struct gsl_subject *new_subject(struct gsl_model *m, enum gsl_subject_kin
 	return s;
 }
 
-static const char *subject_kind_name(enum gsl_subject_kind kind)
+const char *gsl_subject_kind_name(enum gsl_subject_kind kind)
 {
 	static const char *const names[] = {
 		[GSL_SUBJECT_KIND] = "kind",
@@ -142,7 +142,7 @@ static void define(struct gsl_model *m, struct gsl_package *pkg, enum gsl_subjec
 		const struct gsl_subject *first = *slot;
 		gsl_error(m->ctx, name->loc, "redefinition of '%.*s'", (int)name->len, name->text);
 		gsl_note(m->ctx, first->name->loc, "'%.*s' was first defined here as a %s",
-			 (int)name->len, name->text, subject_kind_name(first->kind));
+			 (int)name->len, name->text, gsl_subject_kind_name(first->kind));
 		return;
 	}
 	struct gsl_subject *s = new_subject(m, kind, name, node, pkg, NULL);
@@ -558,7 +558,7 @@ static void check_unique(struct gsl_model *m, struct member_names *mn, struct gs
 		const struct gsl_subject *first = *slot;
 		gsl_error(m->ctx, ms->name->loc, "'%.*s' has a second %s named '%.*s'",
 			  (int)ms->owner->name->len, ms->owner->name->text,
-			  subject_kind_name(ms->kind), (int)ms->name->len, ms->name->text);
+			  gsl_subject_kind_name(ms->kind), (int)ms->name->len, ms->name->text);
 		gsl_note(m->ctx, first->name->loc, "the first is here");
 		return;
 	}

@@ -23,6 +23,9 @@ enum gsl_subject_kind {
 	GSL_SUBJECT_ATTRIBUTE,  /* `.attr::` and `.method::` */
 };
 
+/* "kind", "superkind", "condition" ...: for messages and the JSON model. */
+const char *gsl_subject_kind_name(enum gsl_subject_kind kind);
+
 struct gsl_package;
 
 /* A block of aspects: a node whose children are aspects of owner. */
