@@ -2,7 +2,8 @@
  * each `.document:` of a run (document.c expands its directives and
  * macros, manpage*.c lays out man pages of kinds), links the trees of a
  * run together (links.c), and the HTML and LaTeX emitters render them.
- * Nodes live in the context's arena and are never freed one by one. */
+ * Nodes live in an arena (the scratch memory of the job rendering the
+ * tree) and are never freed one by one. */
 #ifndef GSL_DOCTREE_H
 #define GSL_DOCTREE_H
 

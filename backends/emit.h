@@ -64,9 +64,9 @@ void gsl_emit_free(struct gsl_emit *e);
 /* ---- Work left for later (emit_jobs.c) ---------------------------------
  * An emitter may leave the making of an output to a job. Jobs run when
  * gsl_emit_finish is called, several at once on a machine of several
- * processors. By then the model and the document trees are only read: a
- * job may read them, writes only its output's buffer and memory of its
- * own, and reports problems with gsl_emit_job_error (or _warning), which
+ * processors. By then the model is only read: a job may read it (and
+ * make a document tree of its own, links.c), writes only its output's
+ * buffer and memory of its own, and reports problems with gsl_emit_job_error (or _warning), which
  * keeps them until all jobs are done; they are then reported in the order
  * the jobs were made, so that every run reports alike. */
 struct gsl_emit_problem {
