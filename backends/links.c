@@ -255,34 +255,6 @@ static void link_tree(const struct gsl_docrun *run, struct gsl_doctree *t)
 	}
 }
 
-/* Makes the tgt name of every definition of the model, which is
- * otherwise made on first use: then making trees only reads the model.
- * Attributes nest: a stack, not recursion. */
-static void name_all(struct gsl_model *m)
-{
-	const struct gsl_mem *mem = m->ctx->mem;
-	struct gsl_subject **stack = NULL;
-	size_t n = 0, cap = 0;
-	for (struct gsl_package *p = m->packages; p; p = p->next)
-		for (struct gsl_subject *def = p->defs; def; def = def->next) {
-			struct gsl_subject *s = def;
-			for (;;) {
-				gsl_subject_tgt(m, s);
-				for (struct gsl_subject *ms = s->members; ms; ms = ms->next) {
-					if (n == cap) {
-						cap = cap ? 2 * cap : 64;
-						stack = gsl_xrealloc(mem, stack, cap * sizeof *stack);
-					}
-					stack[n++] = ms;
-				}
-				if (!n)
-					break;
-				s = stack[--n];
-			}
-		}
-	gsl_xfree(mem, stack);
-}
-
 /* Surveys every shown document, on all threads; a document with
  * problems is made again here, reporting them. Then takes in what each
  * defines, its man pages and title, in the order of the documents. */
@@ -305,7 +277,7 @@ static struct gsl_docrun *start(struct gsl_emit *e)
 		if (is_shown(d))
 			todo[n++] = &sv->job;
 	}
-	name_all(e->model);
+	gsl_model_name_all(e->model);
 	gsl_emit_run(e, todo, n);
 	struct gsl_arena arena;
 	gsl_arena_init(&arena, ctx->mem);
