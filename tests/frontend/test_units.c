@@ -1,10 +1,11 @@
 /* test_units.c: unit tests of the front end's small parts: the tag table
- * and its lookup, text cooking, the JSON writer, the string map and the
- * tree walker. */
+ * and its lookup, text cooking, the JSON writer, the string map, the tree
+ * walker and the arena. */
 #include <stdio.h>
 #include <string.h>
 
 #include "../check.h"
+#include "arena.h"
 #include "ast.h"
 #include "iter.h"
 #include "json.h"
@@ -123,6 +124,41 @@ static void test_iter(struct gsl_ctx *ctx)
 	CHECK(strcmp(trace, "+a+b-b+x-x-a+e-e") == 0);
 }
 
+/* Pieces are zeroed unless asked raw; the newest one resizes in place;
+ * a reset takes every piece back and hands the same memory out again. */
+static void test_arena(void)
+{
+	struct gsl_arena a;
+	gsl_arena_init(&a, &gsl_default_mem);
+	char *p = gsl_arena_alloc(&a, 100);
+	CHECK(gsl_arena_holds(&a, p) && gsl_arena_holds(&a, p + 99));
+	CHECK(!gsl_arena_holds(&a, &a));
+	memset(p, 'x', 100);
+
+	char *q = gsl_arena_alloc_raw(&a, 16);
+	CHECK(q >= p + 100 && gsl_arena_holds(&a, q));
+	CHECK(!gsl_arena_resize(&a, p, 100, 200)); /* not the newest piece */
+	CHECK(gsl_arena_resize(&a, q, 16, 4000));
+	CHECK(gsl_arena_resize(&a, q, 4000, 0));
+	CHECK(gsl_arena_alloc_raw(&a, 8) == q);   /* its memory came back */
+	CHECK(!gsl_arena_resize(&a, q, 8, (size_t)64 << 20)); /* no room */
+
+	char *big = gsl_arena_alloc(&a, (size_t)1 << 20); /* a chunk of its own */
+	CHECK(gsl_arena_holds(&a, big + ((size_t)1 << 20) - 1));
+	char *after = gsl_arena_alloc(&a, 8);
+	CHECK(after == q + 8);                      /* the small chunk goes on */
+
+	gsl_arena_reset(&a);
+	CHECK(!gsl_arena_holds(&a, p));
+	char *again = gsl_arena_alloc(&a, 100);
+	CHECK(again == p);                          /* the memory already touched */
+	bool zeroed = true;
+	for (int i = 0; i < 100; i++)
+		zeroed &= again[i] == 0;
+	CHECK(zeroed);
+	gsl_arena_free(&a);
+}
+
 int main(void)
 {
 	struct gsl_ctx ctx;
@@ -132,6 +168,7 @@ int main(void)
 	test_json(&ctx);
 	test_strmap(&ctx);
 	test_iter(&ctx);
+	test_arena();
 	gsl_ctx_free(&ctx);
 	return check_status();
 }
