@@ -6,11 +6,11 @@
 
 #include "emit.h"
 
+#include <pthread.h>
 #include <sched.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
-#include <threads.h>
 
 /* Threads beyond this many seldom pay for their memory. */
 enum { MAX_THREADS = 16 };
@@ -78,7 +78,7 @@ struct pool {
 
 /* One thread's work. Its jobs share one scratch arena, taken back after
  * each, so that the memory a job touched serves the next one. */
-static int work(void *arg)
+static void *work(void *arg)
 {
 	struct pool *p = arg;
 	struct gsl_arena scratch;
@@ -90,7 +90,7 @@ static int work(void *arg)
 		gsl_arena_reset(&scratch);
 	}
 	gsl_arena_free(&scratch);
-	return 0;
+	return NULL;
 }
 
 /* Reports the problems job kept and forgets them. */
@@ -116,13 +116,13 @@ void gsl_emit_run(struct gsl_emit *e, struct gsl_emit_job *const *jobs, size_t n
 	/* This thread works too, beside the others. */
 	size_t nthreads = gsl_emit_threads();
 	nthreads = (nthreads < n ? nthreads : n) - (n > 0);
-	thrd_t threads[MAX_THREADS];
+	pthread_t threads[MAX_THREADS];
 	size_t started = 0;
-	while (started < nthreads && thrd_create(&threads[started], work, &p) == thrd_success)
+	while (started < nthreads && pthread_create(&threads[started], NULL, work, &p) == 0)
 		started++;
 	work(&p);
 	for (size_t i = 0; i < started; i++)
-		thrd_join(threads[i], NULL);
+		pthread_join(threads[i], NULL);
 	for (size_t i = 0; i < n; i++)
 		report(jobs[i]);
 }

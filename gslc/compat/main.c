@@ -7,10 +7,10 @@
 #include "gslc_compat.h"
 
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -157,13 +157,13 @@ struct load {
 	double cpu;             /* the processor time it took */
 };
 
-static int load(void *data)
+static void *load(void *data)
 {
 	struct load *l = data;
 	double start = cpu();
 	compat_side_load(l->side, l->label, l->o->dirs, l->o->ndirs);
 	l->cpu = cpu() - start;
-	return 0;
+	return NULL;
 }
 
 /* Loads, compares and reports; the exit status. */
@@ -174,14 +174,14 @@ static int run(struct options *o, struct compat_report *r, const char *old_label
 	struct compat_side old, new;
 	struct load other = { &old, old_label, o, 0 }, this = { &new, new_label, o, 0 };
 	/* The sides share nothing, so OLD loads in a thread of its own. */
-	thrd_t thread;
-	bool threaded = thrd_create(&thread, load, &other) == thrd_success;
+	pthread_t thread;
+	bool threaded = pthread_create(&thread, NULL, load, &other) == 0;
 	if (!threaded)
 		load(&other);
 	load(&this);
 	bool ok = !new.failed;
 	if (threaded)
-		thrd_join(thread, NULL);
+		pthread_join(thread, NULL);
 	double t1 = now();
 	ok = !old.failed && ok;
 	compat_side_diagnose(&old);
