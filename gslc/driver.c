@@ -156,25 +156,42 @@ static bool write_output(struct gsl_ctx *ctx, const char *dir, const struct gsl_
 	return ok;
 }
 
+/* Says on stderr that a run with errors wrote nothing, or only some of
+ * its files (when writing one of them failed). */
+static void report_unwritten(struct gsl_ctx *ctx, size_t written, size_t outputs)
+{
+	fprintf(stderr, "gslc: %u error%s; ", ctx->diag.errors, ctx->diag.errors == 1 ? "" : "s");
+	if (written)
+		fprintf(stderr, "%zu of %zu files written\n", written, outputs);
+	else
+		fputs("no file written\n", stderr);
+}
+
 static int compile(struct gsl_ctx *ctx, struct gsl_model *model, const struct options *opt)
 {
-	if (opt->check || gsl_diag_failed(ctx))
+	if (opt->check)
 		return gsl_diag_failed(ctx) ? 1 : 0;
 	struct gsl_emit e = { .model = model, .ctx = ctx, .opt = &opt->emit };
-	for (struct gsl_document *d = model->documents; d; d = d->next) {
-		if (opt->formats)
-			d->formats &= opt->formats;
-		gsl_emit_document(&e, d);
-	}
-	gsl_emit_finish(&e);
-	if (!gsl_diag_failed(ctx))
+	size_t outputs = 0, written = 0;
+	if (!gsl_diag_failed(ctx)) {
+		for (struct gsl_document *d = model->documents; d; d = d->next) {
+			if (opt->formats)
+				d->formats &= opt->formats;
+			gsl_emit_document(&e, d);
+		}
+		gsl_emit_finish(&e);
 		for (const struct gsl_output *o = e.outputs; o; o = o->next)
-			if (!write_output(ctx, opt->output_dir, o))
-				break;
+			outputs++;
+	}
+	/* Each file is replaced whole; a failure to write one (a full disk)
+	 * stops the run. */
+	if (!gsl_diag_failed(ctx))
+		for (const struct gsl_output *o = e.outputs; o && write_output(ctx, opt->output_dir, o);
+		     o = o->next)
+			written++;
 	gsl_diag_flush(ctx);
 	if (gsl_diag_failed(ctx))
-		fprintf(stderr, "gslc: %u error%s; no file written\n", ctx->diag.errors,
-			ctx->diag.errors == 1 ? "" : "s");
+		report_unwritten(ctx, written, outputs);
 	gsl_emit_free(&e);
 	return gsl_diag_failed(ctx) ? 1 : 0;
 }
