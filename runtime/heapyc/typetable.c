@@ -47,7 +47,10 @@ grow(struct hv_typetable *t)
 
 /* Keeps the C function behind ti->type's __sizeof__ when it is a method
    descriptor without arguments (object's, list's, dict's ...), so sizes
-   are had without making a bound method per object. A type whose
+   are had without making a bound method per object. The descriptor must
+   be of a base of the type: a class may borrow another type's
+   (`__sizeof__ = dict.__sizeof__`), which the descriptor refuses to call
+   on it, and its function must not be called either. A type whose
    version tag is not valid keeps none. */
 static void
 find_sizeof(struct hv_typeinfo *ti)
@@ -62,7 +65,8 @@ find_sizeof(struct hv_typeinfo *ti)
         !(ti->type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG))
         return;
     PyMethodDef *method = ((PyMethodDescrObject *)descr)->d_method;
-    if (method->ml_flags != METH_NOARGS)
+    if (method->ml_flags != METH_NOARGS ||
+        !PyType_IsSubtype(ti->type, PyDescr_TYPE(descr)))
         return;
     ti->sizeof_fn = method->ml_meth;
     ti->sizeof_version = ti->type->tp_version_tag;

@@ -92,6 +92,18 @@ class Sizes(TestCase):
         with self.assertRaises(ValueError):
             self.hv.indisize_sum([Negative()])
 
+    def test_sizeof_borrowed_from_another_type(self):
+        # dict's __sizeof__ refuses to measure another type's object; the
+        # view then measures it as an object without __sizeof__: its basic
+        # size and the GC header (two pointers).
+        class Borrower:
+            __sizeof__ = dict.__sizeof__
+        b = Borrower()
+        with self.assertRaises(TypeError):
+            sys.getsizeof(b)
+        self.assertEqual(self.hv.indisize_sum([b]),
+                         Borrower.__basicsize__ + 2 * struct.calcsize('P'))
+
     def test_sizeof_changed_after_the_view_saw_the_type(self):
         class Later:
             pass
