@@ -216,6 +216,11 @@ static void add_document(struct gsl_model *m, struct gsl_package *pkg, const str
 {
 	struct gsl_document *d = gsl_arena_alloc(&m->ctx->arena, sizeof *d);
 	struct gsl_str name = gsl_name_str(n->u.names);
+	/* The name makes the names of the files written into the output
+	 * directory: a slash would write elsewhere. */
+	if (memchr(name.ptr, '/', name.len))
+		gsl_error(m->ctx, n->u.names->loc, "a document's name names its files: "
+			  "'%.*s' may not hold a '/'", (int)name.len, name.ptr);
 	d->name = gsl_intern(m->ctx, name.ptr, name.len);
 	d->node = n;
 	d->pkg = pkg;
