@@ -136,6 +136,19 @@ bool gsl_arena_holds(const struct gsl_arena *a, const void *p)
 	return false;
 }
 
+/* The first chunk of at least size bytes that a reset gave back, taken
+ * off the spare list; NULL when none is that large. */
+static struct gsl_chunk *take_spare(struct gsl_arena *a, size_t size)
+{
+	for (struct gsl_chunk **link = &a->spare; *link; link = &(*link)->next)
+		if ((*link)->cap >= size) {
+			struct gsl_chunk *c = *link;
+			*link = c->next;
+			return c;
+		}
+	return NULL;
+}
+
 void *gsl_arena_alloc_raw(struct gsl_arena *a, size_t size)
 {
 	size = aligned(size);
@@ -144,10 +157,8 @@ void *gsl_arena_alloc_raw(struct gsl_arena *a, size_t size)
 		 * behind the current one, so the free space is not wasted. */
 		size_t chunk = a->chunk_size ? a->chunk_size : FIRST_CHUNK;
 		size_t cap = size > chunk / 4 ? size : chunk;
-		struct gsl_chunk *c;
-		if (a->spare && a->spare->cap >= size) {
-			c = a->spare;
-			a->spare = c->next;
+		struct gsl_chunk *c = take_spare(a, size);
+		if (c) {
 			cap = c->cap;
 		} else {
 			c = new_chunk(a, cap);

@@ -125,7 +125,8 @@ static void test_iter(struct gsl_ctx *ctx)
 }
 
 /* Pieces are zeroed unless asked raw; the newest one resizes in place;
- * a reset takes every piece back and hands the same memory out again. */
+ * a reset takes every piece back and hands the same memory out again,
+ * each piece from the first chunk large enough for it. */
 static void test_arena(void)
 {
 	struct gsl_arena a;
@@ -150,6 +151,8 @@ static void test_arena(void)
 
 	gsl_arena_reset(&a);
 	CHECK(!gsl_arena_holds(&a, p));
+	/* The first chunk given back is too small for this; the next is not. */
+	CHECK(gsl_arena_alloc(&a, (size_t)1 << 20) == big);
 	char *again = gsl_arena_alloc(&a, 100);
 	CHECK(again == p);                          /* the memory already touched */
 	bool zeroed = true;
