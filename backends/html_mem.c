@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/xmlerror.h>
 #include <libxml/xmlmemory.h>
 
 /* The arena of the page this thread is making, or NULL. */
@@ -80,5 +81,9 @@ void gsl_html_mem_begin(struct gsl_arena *arena)
 
 void gsl_html_mem_end(void)
 {
+	/* libxml2 keeps its last error, message and all, after the call that
+	 * raised it: that memory, made in the page's arena, goes now, before
+	 * anything would hand it to free(). */
+	xmlResetLastError();
 	page_arena = NULL;
 }
