@@ -108,6 +108,25 @@ static int by_place(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+static bool same_place(struct gsl_loc a, struct gsl_loc b)
+{
+	return a.file == b.file && a.line == b.line && a.col == b.col;
+}
+
+/* Whether pending[i] says what one before it at the same place said: the
+ * documents of a run that share a kind may find the same problem in it.
+ * Sorted, the entries of one place stand together. */
+static bool said_before(const struct gsl_diag_entry *pending, size_t i)
+{
+	const struct gsl_diag_entry *e = &pending[i];
+	for (size_t j = i; j-- > 0 && same_place(pending[j].key, e->key);) {
+		const struct gsl_diag_entry *o = &pending[j];
+		if (o->sev == e->sev && same_place(o->loc, e->loc) && strcmp(o->text, e->text) == 0)
+			return true;
+	}
+	return false;
+}
+
 void gsl_diag_flush(struct gsl_ctx *ctx)
 {
 	struct gsl_diag_state *d = &ctx->diag;
@@ -115,10 +134,15 @@ void gsl_diag_flush(struct gsl_ctx *ctx)
 		return;
 	qsort(d->pending, d->npending, sizeof *d->pending, by_place);
 	for (size_t i = 0; i < d->npending; i++) {
-		if (d->out)
+		if (!said_before(d->pending, i))
 			print(ctx, &d->pending[i]);
-		gsl_xfree(ctx->mem, d->pending[i].text);
+		else if (d->pending[i].sev == GSL_ERROR)
+			d->errors--;
+		else if (d->pending[i].sev == GSL_WARNING)
+			d->warnings--;
 	}
+	for (size_t i = 0; i < d->npending; i++)
+		gsl_xfree(ctx->mem, d->pending[i].text);
 	gsl_xfree(ctx->mem, d->pending);
 	d->pending = NULL;
 	d->npending = d->cap = 0;

@@ -4,7 +4,8 @@ offending node (file:line:col), and then no file of the run is written.
 The Python test backends check what the front end leaves to them: kinds
 without examples, conditions without code, unmakeable objects,
 preconditions nothing sets up, equations, condition arguments, markup in
-tester documents, tests too large to write."""
+tester documents, tests too large to write; a problem two documents
+find is said once."""
 import os
 import re
 import sys
@@ -113,8 +114,42 @@ CASES = [
 ]
 
 
+# Two documents that test one kind find the same problem at one place.
+SHARED_PROBLEM = """.superkind:: int+
+..eg: 1
+.kind:: K
+.superkind:: K+
+..superkind of: K
+..eg: object()
+.and: K
+..op: <=>
+...arg: x: int+
+.document: a
+..output: ctest
+..test of: K
+.document: b
+..output: ctest
+..test of: K
+"""
+
+
+def said_once():
+    """A problem found by several documents is said once, and counted once."""
+    work = support.tmpdir()
+    path = os.path.join(work, "t.gsl")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(SHARED_PROBLEM)
+    status, err = support.gslc("-o", work, path)
+    said = err.count("t.gsl:8:3: error: the ctest format has no C API call")
+    ok = status == 1 and said == 1 and "gslc: 1 error;" in err
+    print("%s a problem two documents find is said once" % ("ok" if ok else "FAIL"))
+    if not ok:
+        print("  exit %d, said %d times\n%s" % (status, said, err))
+    return not ok
+
+
 def main():
-    failed = 0
+    failed = said_once()
     for name, document, line, fragment in CASES:
         work = support.tmpdir()
         path = os.path.join(work, "t.gsl")
