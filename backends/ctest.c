@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ccode.h"
+#include "ptrmap.h"
 #include "pycode.h"
 #include "testplan.h"
 
@@ -22,14 +23,13 @@ struct program {
 	struct gsl_testdoc *td;
 	struct table examples, conditions, values, operands, checks, equations, arrows, steps, kinds;
 	uint32_t ntests;
-	struct gsl_arena keys;          /* the keys of the pointer maps */
-	struct gsl_strmap example_rows; /* gsl_tp_example -> its row + 1 */
-	struct gsl_strmap reported;     /* nodes whose operator was reported */
+	struct gsl_ptrmap example_rows; /* gsl_tp_example -> its row + 1 */
+	struct gsl_ptrmap reported;     /* nodes whose operator was reported */
 	struct gsl_buf text;            /* scratch */
 	/* The current plan. */
 	int32_t *arrow_rows;            /* by arrow index: its row, or -1 */
 	uint32_t narrow_rows;           /* their room */
-	struct gsl_strmap step_index;   /* gsl_tp_step -> its index + 1 in dag */
+	struct gsl_ptrmap step_index;   /* gsl_tp_step -> its index + 1 in dag */
 	struct dag {
 		const struct gsl_tp_step **steps;
 		uint32_t *statements;   /* in the tree below each, itself included */
@@ -38,21 +38,6 @@ struct program {
 		uint32_t n, cap;
 	} dag;
 };
-
-/* ---- Maps keyed by pointers -------------------------------------------------- */
-
-/* The value slot of p in m (keyed by pointer values); a new one holds
- * NULL. Keys live in pr->keys. */
-static void **pointer_slot(struct program *pr, struct gsl_strmap *m, const void *p)
-{
-	const char *key = (const char *)&p;
-	if (!gsl_strmap_get(m, key, sizeof p)) {
-		const void **cell = gsl_arena_alloc(&pr->keys, sizeof *cell);
-		*cell = p;
-		key = (const char *)cell;
-	}
-	return gsl_strmap_slot(m, key, sizeof p);
-}
 
 /* ---- Rows ------------------------------------------------------------------------ */
 
@@ -65,7 +50,7 @@ static void put_string(struct gsl_buf *b, const char *field, const char *s)
 /* The row of an example, made at its first use. */
 static uint32_t example_row(struct program *pr, const struct gsl_tp_example *x)
 {
-	void **slot = pointer_slot(pr, &pr->example_rows, x);
+	void **slot = gsl_ptrmap_slot(&pr->example_rows, gsl_ptr_key(x));
 	if (*slot)
 		return (uint32_t)((uintptr_t)*slot - 1);
 	struct gsl_buf *b = &pr->examples.rows;
@@ -230,7 +215,7 @@ static int32_t arrow_row(struct program *pr, const struct gsl_tp_arrow *a)
 		.setup = a->setup ? setup_row(pr, a) : -1,
 	};
 	if (!gsl_c_form(a, &row.form)) {
-		void **reported = pointer_slot(pr, &pr->reported, a->node);
+		void **reported = gsl_ptrmap_slot(&pr->reported, gsl_ptr_key(a->node));
 		if (!*reported)
 			gsl_emit_job_error(&pr->tj->job, gsl_node_loc(a->node), "the ctest format has "
 					   "no C API call for the operator '%s'", a->name);
@@ -264,7 +249,7 @@ enum { STEP_NEW, STEP_OPEN, STEP_DONE };
 /* The index of step s in the DAG of the plan, added if new. */
 static uint32_t step_index(struct program *pr, const struct gsl_tp_step *s)
 {
-	void **slot = pointer_slot(pr, &pr->step_index, s);
+	void **slot = gsl_ptrmap_slot(&pr->step_index, gsl_ptr_key(s));
 	if (*slot)
 		return (uint32_t)((uintptr_t)*slot - 1);
 	struct dag *g = &pr->dag;
@@ -331,8 +316,7 @@ static void number_steps(struct program *pr, const struct gsl_tp_step *first)
 static int32_t step_rows(struct program *pr, const struct gsl_tp_step *first)
 {
 	struct dag *g = &pr->dag;
-	gsl_strmap_free(&pr->step_index);
-	gsl_strmap_init(&pr->step_index, pr->mem);
+	gsl_ptrmap_free(&pr->step_index);
 	g->n = 0;
 	if (!first)
 		return -1;
@@ -456,10 +440,9 @@ static void write_program(struct gsl_testjob *tj, struct gsl_testdoc *td)
 	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
 		gsl_buf_init(&tables[i]->rows, mem);
 	gsl_buf_init(&pr.text, mem);
-	gsl_arena_init(&pr.keys, mem);
-	gsl_strmap_init(&pr.example_rows, mem);
-	gsl_strmap_init(&pr.reported, mem);
-	gsl_strmap_init(&pr.step_index, mem);
+	gsl_ptrmap_init(&pr.example_rows, mem);
+	gsl_ptrmap_init(&pr.reported, mem);
+	gsl_ptrmap_init(&pr.step_index, mem);
 
 	for (const struct gsl_testplan *p; (p = gsl_testdoc_next(td));)
 		plan_rows(&pr, p);
@@ -494,10 +477,9 @@ static void write_program(struct gsl_testjob *tj, struct gsl_testdoc *td)
 	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
 		gsl_buf_free(&tables[i]->rows);
 	gsl_buf_free(&pr.text);
-	gsl_arena_free(&pr.keys);
-	gsl_strmap_free(&pr.example_rows);
-	gsl_strmap_free(&pr.reported);
-	gsl_strmap_free(&pr.step_index);
+	gsl_ptrmap_free(&pr.example_rows);
+	gsl_ptrmap_free(&pr.reported);
+	gsl_ptrmap_free(&pr.step_index);
 	gsl_xfree(mem, pr.arrow_rows);
 	gsl_xfree(mem, pr.dag.steps);
 	gsl_xfree(mem, pr.dag.statements);

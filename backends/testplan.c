@@ -8,66 +8,6 @@
 
 /* ---- Small containers -------------------------------------------------- */
 
-void tp_map_init(struct tp_map *m, const struct gsl_mem *mem)
-{
-	*m = (struct tp_map){ .mem = mem };
-}
-
-void tp_map_free(struct tp_map *m)
-{
-	gsl_xfree(m->mem, m->keys);
-	gsl_xfree(m->mem, m->values);
-	*m = (struct tp_map){ .mem = m->mem };
-}
-
-static uint32_t slot_of(const struct tp_map *m, uint64_t key)
-{
-	uint64_t h = key * 0x9e3779b97f4a7c15u;
-	uint32_t mask = m->cap - 1;
-	uint32_t i = (uint32_t)(h >> 32) & mask;
-	while (m->keys[i] && m->keys[i] != key)
-		i = (i + 1) & mask;
-	return i;
-}
-
-void *tp_map_get(const struct tp_map *m, uint64_t key)
-{
-	if (!m->cap)
-		return NULL;
-	uint32_t i = slot_of(m, key);
-	return m->keys[i] ? m->values[i] : NULL;
-}
-
-static void grow(struct tp_map *m)
-{
-	struct tp_map old = *m;
-	m->cap = old.cap ? 2 * old.cap : 64;
-	m->keys = gsl_xmalloc(m->mem, m->cap * sizeof *m->keys);
-	m->values = gsl_xmalloc(m->mem, m->cap * sizeof *m->values);
-	memset(m->keys, 0, m->cap * sizeof *m->keys);
-	for (uint32_t i = 0; i < old.cap; i++)
-		if (old.keys[i]) {
-			uint32_t j = slot_of(m, old.keys[i]);
-			m->keys[j] = old.keys[i];
-			m->values[j] = old.values[i];
-		}
-	gsl_xfree(m->mem, old.keys);
-	gsl_xfree(m->mem, old.values);
-}
-
-void **tp_map_slot(struct tp_map *m, uint64_t key)
-{
-	if (2 * (m->count + 1) > m->cap)
-		grow(m);
-	uint32_t i = slot_of(m, key);
-	if (!m->keys[i]) {
-		m->keys[i] = key;
-		m->values[i] = NULL;
-		m->count++;
-	}
-	return &m->values[i];
-}
-
 void tp_vec_push(const struct gsl_mem *mem, struct tp_vec *vec, void *p)
 {
 	if (vec->n == vec->cap) {
@@ -94,7 +34,7 @@ bool tp_usable(const struct gsl_node *n)
 
 bool tp_report_once(struct gsl_testdoc *td, const struct gsl_node *n)
 {
-	void **slot = tp_map_slot(&td->reported, tp_key(n));
+	void **slot = gsl_ptrmap_slot(&td->reported, gsl_ptr_key(n));
 	if (*slot)
 		return false;
 	*slot = (void *)n;
@@ -153,21 +93,21 @@ static const char *package_path(struct gsl_testdoc *td, uint32_t file)
 
 const char *gsl_testdoc_where(struct gsl_testdoc *td, const struct gsl_node *n)
 {
-	const char *where = tp_map_get(&td->wheres, tp_key(n));
+	const char *where = gsl_ptrmap_get(&td->wheres, gsl_ptr_key(n));
 	if (where)
 		return where;
 	/* Files are keyed by odd numbers, which no node's address is. */
-	void **file = tp_map_slot(&td->wheres, ((uint64_t)n->file << 1) | 1);
+	void **file = gsl_ptrmap_slot(&td->wheres, ((uint64_t)n->file << 1) | 1);
 	if (!*file)
 		*file = (void *)package_path(td, n->file);
 	where = gsl_arena_printf(td->arena, "%s:%u", (const char *)*file, n->line);
-	*tp_map_slot(&td->wheres, tp_key(n)) = (void *)where;
+	*gsl_ptrmap_slot(&td->wheres, gsl_ptr_key(n)) = (void *)where;
 	return where;
 }
 
 const struct gsl_tp_example *tp_example(struct gsl_testdoc *td, const struct gsl_node *eg)
 {
-	void **slot = tp_map_slot(&td->examples, tp_key(eg));
+	void **slot = gsl_ptrmap_slot(&td->examples, gsl_ptr_key(eg));
 	if (*slot)
 		return *slot;
 	struct gsl_tp_example *x = gsl_arena_alloc(td->arena, sizeof *x);
@@ -253,13 +193,13 @@ static struct gsl_testdoc *open_testdoc(struct gsl_testjob *tj)
 		.test_of = d->node->first_child,
 	};
 	gsl_arena_init(&td->scratch, ctx->mem);
-	tp_map_init(&td->examples, ctx->mem);
-	tp_map_init(&td->conds, ctx->mem);
-	tp_map_init(&td->calls, ctx->mem);
-	tp_map_init(&td->wheres, ctx->mem);
-	tp_map_init(&td->members, ctx->mem);
-	tp_map_init(&td->reported, ctx->mem);
-	tp_map_init(&td->superkind_examples, ctx->mem);
+	gsl_ptrmap_init(&td->examples, ctx->mem);
+	gsl_ptrmap_init(&td->conds, ctx->mem);
+	gsl_ptrmap_init(&td->calls, ctx->mem);
+	gsl_ptrmap_init(&td->wheres, ctx->mem);
+	gsl_ptrmap_init(&td->members, ctx->mem);
+	gsl_ptrmap_init(&td->reported, ctx->mem);
+	gsl_ptrmap_init(&td->superkind_examples, ctx->mem);
 	gsl_strmap_init(&td->keywords, ctx->mem);
 	gsl_strmap_init(&td->vertices, ctx->mem);
 	gsl_buf_init(&td->buf, ctx->mem);
@@ -271,13 +211,13 @@ static struct gsl_testdoc *open_testdoc(struct gsl_testjob *tj)
 static void close_testdoc(struct gsl_testdoc *td)
 {
 	const struct gsl_mem *mem = td->ctx->mem;
-	tp_map_free(&td->examples);
-	tp_map_free(&td->conds);
-	tp_map_free(&td->calls);
-	tp_map_free(&td->wheres);
-	tp_map_free(&td->members);
-	tp_map_free(&td->reported);
-	tp_map_free(&td->superkind_examples);
+	gsl_ptrmap_free(&td->examples);
+	gsl_ptrmap_free(&td->conds);
+	gsl_ptrmap_free(&td->calls);
+	gsl_ptrmap_free(&td->wheres);
+	gsl_ptrmap_free(&td->members);
+	gsl_ptrmap_free(&td->reported);
+	gsl_ptrmap_free(&td->superkind_examples);
 	gsl_strmap_free(&td->keywords);
 	gsl_strmap_free(&td->vertices);
 	gsl_buf_free(&td->buf);

@@ -52,7 +52,7 @@ static uint64_t hash(const struct gsl_tp_args *a)
 {
 	uint64_t h = 1469598103934665603u ^ a->n;
 	for (uint32_t i = 0; i < a->n; i++)
-		h = (h ^ (tp_key(a->v[i].example) + tp_key(a->v[i].keyword))) * 1099511628211u;
+		h = (h ^ (gsl_ptr_key(a->v[i].example) + gsl_ptr_key(a->v[i].keyword))) * 1099511628211u;
 	return h;
 }
 

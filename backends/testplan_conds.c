@@ -13,7 +13,7 @@ static const struct gsl_tp_condition *condition(struct gsl_testdoc *td,
 						const struct gsl_subject *s)
 {
 	s = gsl_subject_target(s);
-	void **slot = tp_map_slot(&td->conds, tp_key(s));
+	void **slot = gsl_ptrmap_slot(&td->conds, gsl_ptr_key(s));
 	if (*slot)
 		return *slot;
 	struct gsl_tp_condition *c = gsl_arena_alloc(td->arena, sizeof *c);
@@ -216,7 +216,7 @@ static void checks(struct gsl_testdoc *td, const struct gsl_node *mapping, struc
  * postconditions after it. */
 const struct tp_calls *tp_calls_of(struct gsl_testdoc *td, const struct gsl_node *mapping)
 {
-	void **slot = tp_map_slot(&td->calls, tp_key(mapping));
+	void **slot = gsl_ptrmap_slot(&td->calls, gsl_ptr_key(mapping));
 	if (*slot)
 		return *slot;
 	struct tp_calls *c = gsl_arena_alloc(td->arena, sizeof *c);

@@ -282,7 +282,7 @@ struct member {
  * once per document. */
 static const char *member_of(struct gsl_testdoc *td, const struct tp_item *it, const char *tag)
 {
-	void **slot = tp_map_slot(&td->members, tp_key(it->name ? (const void *)it->name
+	void **slot = gsl_ptrmap_slot(&td->members, gsl_ptr_key(it->name ? (const void *)it->name
 						       : (const void *)it->node));
 	for (const struct member *m = *slot; m; m = m->next)
 		if (m->owner == it->subject)

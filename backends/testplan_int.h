@@ -4,28 +4,8 @@
 #define GSL_TESTPLAN_INT_H
 
 #include "buf.h"
+#include "ptrmap.h"
 #include "testplan.h"
-
-/* A map from nonzero 64-bit keys (pointers, packed pairs) to pointers:
- * open addressing, doubled when half full. */
-struct tp_map {
-	const struct gsl_mem *mem;
-	uint64_t *keys;                 /* 0: an empty slot */
-	void **values;
-	uint32_t cap;                   /* a power of two, or 0 */
-	uint32_t count;
-};
-
-void tp_map_init(struct tp_map *m, const struct gsl_mem *mem);
-void tp_map_free(struct tp_map *m);
-void *tp_map_get(const struct tp_map *m, uint64_t key);
-/* The value slot of key, added holding NULL if missing. */
-void **tp_map_slot(struct tp_map *m, uint64_t key);
-
-static inline uint64_t tp_key(const void *p)
-{
-	return (uint64_t)(uintptr_t)p;
-}
 
 /* A growable array of pointers, in malloc'd memory. */
 struct tp_vec {
@@ -119,13 +99,13 @@ struct gsl_testdoc {
 	const struct gsl_node *test_of;
 	const struct gsl_name *name;
 	/* Kept for the whole document. */
-	struct tp_map examples;            /* `.eg` node -> gsl_tp_example */
-	struct tp_map conds;               /* condition subject -> gsl_tp_condition */
-	struct tp_map calls;               /* mapping node -> tp_calls */
-	struct tp_map wheres;              /* node -> "file:line" */
-	struct tp_map members;             /* aspect -> its names in messages */
-	struct tp_map reported;            /* nodes whose problem was reported */
-	struct tp_map superkind_examples;  /* kind -> first example of a superkind of it */
+	struct gsl_ptrmap examples;            /* `.eg` node -> gsl_tp_example */
+	struct gsl_ptrmap conds;               /* condition subject -> gsl_tp_condition */
+	struct gsl_ptrmap calls;               /* mapping node -> tp_calls */
+	struct gsl_ptrmap wheres;              /* node -> "file:line" */
+	struct gsl_ptrmap members;             /* aspect -> its names in messages */
+	struct gsl_ptrmap reported;            /* nodes whose problem was reported */
+	struct gsl_ptrmap superkind_examples;  /* kind -> first example of a superkind of it */
 	struct gsl_strmap keywords;        /* keyword names, one copy of each */
 	unsigned errors;                   /* errors reported */
 	uint32_t nexamples;                /* examples with a context, numbered */

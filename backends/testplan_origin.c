@@ -21,7 +21,7 @@ static void index_superkinds(struct gsl_testdoc *td)
 					continue;
 				for (const struct gsl_name *k = n->u.names; k; k = k->next) {
 					const struct gsl_subject *t = gsl_subject_target(k->ref);
-					void **slot = t ? tp_map_slot(&td->superkind_examples, tp_key(t)) : NULL;
+					void **slot = t ? gsl_ptrmap_slot(&td->superkind_examples, gsl_ptr_key(t)) : NULL;
 					if (slot && !*slot)
 						*slot = xs.v[0];
 				}
@@ -42,7 +42,7 @@ static const struct gsl_tp_example *example_of(struct gsl_testdoc *td,
 		return x;
 	if (!td->superkinds_indexed)
 		index_superkinds(td);
-	return tp_map_get(&td->superkind_examples, tp_key(gsl_subject_target(kind)));
+	return gsl_ptrmap_get(&td->superkind_examples, gsl_ptr_key(gsl_subject_target(kind)));
 }
 
 /* The attribute a kind's first usable `.constructor:` names, or NULL. */

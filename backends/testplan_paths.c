@@ -57,8 +57,8 @@ struct machine {
 	uint32_t depth, cap;
 	struct change *log;             /* the undo log */
 	uint32_t nlog, log_cap;
-	struct tp_map children;         /* (step id, arrow index) -> step */
-	struct tp_map done;             /* (kind, cycles or length left) -> the step
+	struct gsl_ptrmap children;         /* (step id, arrow index) -> step */
+	struct gsl_ptrmap done;             /* (kind, cycles or length left) -> the step
 					   whose steps below are made for it */
 	uint32_t *component;            /* by kind index: its strongly connected
 					   component, from 1 */
@@ -111,7 +111,7 @@ static struct gsl_tp_step *step(struct machine *mc, struct gsl_tp_step *at, cons
 	if (!mc->dedup)
 		return new_step(mc, at, a);
 	uint64_t id = at == &mc->td->plan.root ? 0 : ((struct numbered_step *)at)->id;
-	void **slot = tp_map_slot(&mc->children, (id << 32 | a->pub.index) + 1);
+	void **slot = gsl_ptrmap_slot(&mc->children, (id << 32 | a->pub.index) + 1);
 	if (!*slot)
 		*slot = new_step(mc, at, a);
 	return *slot;
@@ -217,7 +217,7 @@ static bool share(struct machine *mc, struct gsl_tp_step *at, const struct tp_ve
 {
 	if (at == &mc->td->plan.root)
 		return false;
-	void **slot = tp_map_slot(&mc->done, ((uint64_t)v->index << 32 | left) + 1);
+	void **slot = gsl_ptrmap_slot(&mc->done, ((uint64_t)v->index << 32 | left) + 1);
 	if (!*slot) {
 		*slot = at;
 		return false;
@@ -555,8 +555,8 @@ static void cycles_paths(struct machine *mc, struct tp_vertex *root, uint32_t cy
 void tp_paths_build(struct gsl_testdoc *td, struct tp_vertex *root)
 {
 	struct machine mc = { .td = td };
-	tp_map_init(&mc.children, td->ctx->mem);
-	tp_map_init(&mc.done, td->ctx->mem);
+	gsl_ptrmap_init(&mc.children, td->ctx->mem);
+	gsl_ptrmap_init(&mc.done, td->ctx->mem);
 	td->made.n = 0;
 	struct gsl_coverage cov = td->plan.coverage;
 	if (cov.length)
@@ -572,8 +572,8 @@ void tp_paths_build(struct gsl_testdoc *td, struct tp_vertex *root)
 		td->plan.root.first_child = NULL;
 		td->plan.nsteps = 0;
 	}
-	tp_map_free(&mc.children);
-	tp_map_free(&mc.done);
+	gsl_ptrmap_free(&mc.children);
+	gsl_ptrmap_free(&mc.done);
 	gsl_xfree(td->ctx->mem, mc.stack);
 	gsl_xfree(td->ctx->mem, mc.log);
 }

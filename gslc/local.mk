@@ -11,6 +11,7 @@ gslc_libgsl_a_SOURCES = \
 	gslc/diag.c gslc/diag.h \
 	gslc/json.c gslc/json.h \
 	gslc/strmap.c gslc/strmap.h \
+	gslc/ptrmap.c gslc/ptrmap.h \
 	gslc/lexer.c gslc/lexer.h \
 	gslc/parser.c gslc/parser.h \
 	gslc/ast.c gslc/ast.h gslc/tags.h \

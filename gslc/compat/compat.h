@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "context.h"
 #include "model.h"
+#include "ptrmap.h"
 
 #define COMPAT_NONE UINT32_MAX          /* no kind, no match */
 #define COMPAT_ANY (UINT32_MAX - 1)     /* an argument of unspecified kind */
@@ -108,17 +109,6 @@ struct compat_kind {
 	bool renamed;                   /* matched by shape, not by name */
 };
 
-/* Pointers to indexes (ptrmap.c). */
-struct compat_ptrmap {
-	const void **keys;              /* NULL: an empty slot */
-	uint32_t *values;
-	uint32_t cap, count;
-};
-void compat_ptrmap_put(struct compat_ptrmap *m, const struct gsl_mem *mem, const void *key,
-		       uint32_t value);
-uint32_t compat_ptrmap_get(const struct compat_ptrmap *m, const void *key); /* or COMPAT_NONE */
-void compat_ptrmap_free(struct compat_ptrmap *m, const struct gsl_mem *mem);
-
 /* A side of the comparison. */
 struct compat_side {
 	const char *label;              /* as given on the command line */
@@ -128,7 +118,7 @@ struct compat_side {
 	uint32_t nkinds;
 	uint32_t cap;
 	struct gsl_strmap by_tgt;       /* tgt -> kind index + 1 */
-	struct compat_ptrmap by_def;    /* defining subject -> kind index */
+	struct gsl_ptrmap by_def;       /* defining subject -> kind index + 1 */
 	struct compat_git *git;         /* its revision, for REV:path (sources.c) */
 	bool failed;                    /* it could not be loaded */
 };

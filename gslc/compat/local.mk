@@ -11,7 +11,6 @@ gslc_compat_libcompat_a_SOURCES = \
 	gslc/compat/git.c gslc/compat/git.h \
 	gslc/compat/surface.c gslc/compat/surface.h \
 	gslc/compat/surface_call.c \
-	gslc/compat/ptrmap.c \
 	gslc/compat/inherit.c \
 	gslc/compat/relate.c \
 	gslc/compat/match.c gslc/compat/match.h \

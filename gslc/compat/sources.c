@@ -113,6 +113,7 @@ bool compat_side_load(struct compat_side *side, const char *label, const char *c
 	*side = (struct compat_side){ .label = label };
 	gsl_ctx_init(&side->ctx, &gsl_default_mem);
 	gsl_strmap_init(&side->by_tgt, side->ctx.mem);
+	gsl_ptrmap_init(&side->by_def, side->ctx.mem);
 	side->ctx.diag.show_source = isatty(2);
 	const char *term = getenv("TERM");
 	side->ctx.diag.color = side->ctx.diag.show_source && !getenv("NO_COLOR") &&
@@ -169,7 +170,7 @@ void compat_side_free(struct compat_side *side)
 		gsl_model_free(side->model);
 	compat_git_free(side->git);
 	gsl_strmap_free(&side->by_tgt);
-	compat_ptrmap_free(&side->by_def, side->ctx.mem);
+	gsl_ptrmap_free(&side->by_def);
 	gsl_xfree(side->ctx.mem, side->kinds);
 	gsl_ctx_free(&side->ctx);
 }

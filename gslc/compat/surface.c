@@ -18,6 +18,13 @@ uint32_t compat_kind_find(const struct compat_side *side, const char *tgt, size_
 	return v ? (uint32_t)((uintptr_t)v - 1) : COMPAT_NONE;
 }
 
+/* The kind that subject s defines, or COMPAT_NONE. */
+static uint32_t kind_of_def(const struct compat_side *side, const struct gsl_subject *s)
+{
+	void *v = s ? gsl_ptrmap_get(&side->by_def, gsl_ptr_key(s)) : NULL;
+	return v ? (uint32_t)((uintptr_t)v - 1) : COMPAT_NONE;
+}
+
 static uint32_t add_kind(struct compat_side *side, struct compat_kind *k)
 {
 	if (side->nkinds == side->cap) {
@@ -50,7 +57,7 @@ uint32_t compat_kind_of_name(const struct compat_side *side, const struct gsl_na
 	if (!name)
 		return COMPAT_ANY;
 	const struct gsl_subject *s = gsl_subject_target(name->ref);
-	uint32_t found = s ? compat_ptrmap_get(&side->by_def, s) : COMPAT_NONE;
+	uint32_t found = kind_of_def(side, s);
 	if (found != COMPAT_NONE)
 		return found;
 	struct gsl_buf scratch;
@@ -69,7 +76,7 @@ uint32_t surface_kind(struct builder *b, const struct gsl_name *name)
 		return COMPAT_ANY;
 	struct compat_side *side = b->side;
 	const struct gsl_subject *s = gsl_subject_target(name->ref);
-	uint32_t found = s ? compat_ptrmap_get(&side->by_def, s) : COMPAT_NONE;
+	uint32_t found = kind_of_def(side, s);
 	if (found != COMPAT_NONE)
 		return found;
 	const char *tgt = ref_tgt(side, name, &b->scratch);
@@ -373,7 +380,7 @@ static void each_block(struct builder *b, void (*f)(struct builder *, uint32_t,
 	for (struct gsl_package *p = m->packages; p; p = p->next)
 		for (struct gsl_subject *s = p->defs; s; s = s->next) {
 			const struct gsl_subject *t = gsl_subject_target(s);
-			uint32_t k = t ? compat_ptrmap_get(&b->side->by_def, t) : COMPAT_NONE;
+			uint32_t k = kind_of_def(b->side, t);
 			if (k == COMPAT_NONE)
 				continue;
 			for (uint32_t i = 0; i < s->nview; i++)
@@ -412,7 +419,8 @@ void compat_surface_build(struct compat_side *side)
 			k->pkg = p->name;
 			k->loc = s->name->loc;
 			k->superkind = s->kind == GSL_SUBJECT_SUPERKIND;
-			compat_ptrmap_put(&side->by_def, mem, s, add_kind(side, k));
+			*gsl_ptrmap_slot(&side->by_def, gsl_ptr_key(s)) =
+				(void *)(uintptr_t)(add_kind(side, k) + 1);
 		}
 	/* One job per kind, over all its blocks. */
 	uint32_t ndefs = side->nkinds;
